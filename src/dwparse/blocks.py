@@ -1,0 +1,519 @@
+"""The body: one lxml parse, then its top-level nodes read in order into blocks.
+
+:func:`read_body` parses the body HTML once, reports what the HTML parser
+found broken, and hands the top-level nodes to :class:`_Reader`, whose
+``_read_*`` methods each turn one kind of node into blocks. The table
+``_RULES`` says which method reads which tag.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from datetime import datetime, timezone
+from typing import Callable, NamedTuple, Optional, Union
+
+from dateutil.parser import isoparse
+from lxml import etree
+
+from dwparse.captions import image_from_src, split_caption
+from dwparse.inlines import INLINE_TAGS, Collected, Flow, plain_text
+from dwparse.model import (
+    Block,
+    Copyright,
+    Credit,
+    Gallery,
+    GalleryItem,
+    Heading,
+    Image,
+    ImageBlock,
+    Link,
+    LinkRun,
+    ListBlock,
+    Notice,
+    Paragraph,
+    Quote,
+    Raw,
+    TextRun,
+    Topic,
+    TopicRun,
+)
+from dwparse.source import Source, quote
+
+__all__ = ["Body", "read_body"]
+
+_GALLERY_LABEL = re.compile(r"(?:相关图集|相關圖集)[ \t]*[:：][ \t]*")
+_NOTICE_PREFIXES = ("DW中文有Instagram", "德国之声致力于", "德國之聲致力於")
+_CREDIT_SEPARATORS = re.compile(r"[、，,/;；]")
+_CREDIT_NOTES = frozenset({"综合报道", "綜合報導", "综合报导", "綜合報道", "综合", "綜合"})
+_OPEN_PARENS = "（("
+_CLOSE_PARENS = "）)"
+_MAX_HTML_PROBLEMS = 20
+_VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_START_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
+_OPEN_P = re.compile(r"<p[\s>/]", re.IGNORECASE)
+_UTC = timezone.utc
+
+Node = Union[etree._Element, str]
+
+
+class Body(NamedTuple):
+    """What the body yields, before it becomes an :class:`~dwparse.Article`."""
+
+    published_at: Optional[datetime]
+    lead_image: Optional[Image]
+    blocks: tuple[Block, ...]
+    links: tuple[Link, ...]
+    topics: tuple[Topic, ...]
+    sources: tuple[str, ...]
+    copyright: Optional[str]
+
+
+_EMPTY = Body(None, None, (), (), (), (), None)
+_local = threading.local()
+
+
+def _parser(encoding: Optional[str] = None) -> etree.HTMLParser:
+    """This thread's HTML parser (lxml parsers must not be shared by threads)."""
+    name = f"parser_{encoding}"
+    parser = getattr(_local, name, None)
+    if parser is None:
+        # No network, no DTD, comments and processing instructions dropped,
+        # no depth limit (deep nesting is read without recursion).
+        parser = etree.HTMLParser(
+            recover=True,
+            no_network=True,
+            remove_comments=True,
+            remove_pis=True,
+            collect_ids=False,
+            default_doctype=False,
+            huge_tree=True,
+            encoding=encoding,
+        )
+        setattr(_local, name, parser)
+    return parser
+
+
+def read_body(source: Source, start: int) -> Body:
+    """Read the body, which starts at offset ``start`` of ``source.text``."""
+    html = source.text[start:]
+    if not html.strip():
+        if source.text.strip():
+            source.report("body-missing", "nothing after the title", len(source.text))
+        return _EMPTY
+    _check_truncation(source, html, start)
+    root = _parse_html(source, html, start)
+    if root is None:  # lxml found no document at all: keep the text as it is
+        text = " ".join(html.split())
+        return Body(None, None, (Paragraph(text, (TextRun(text),)),), (), (), (), None)
+    nodes: list[Node] = []
+    for part in root:
+        if part.tag == "head":
+            nodes.extend(part)
+        elif part.tag == "body":
+            if part.text:
+                nodes.append(part.text)
+            for child in part:
+                nodes.append(child)
+                if child.tail:
+                    nodes.append(child.tail)
+    collected = Collected()
+    return _Reader(source, start, nodes, collected).read()
+
+
+def _parse_html(source: Source, html: str, start: int) -> Optional[etree._Element]:
+    parser = _parser()
+    byte_columns = False
+    try:
+        try:
+            root = etree.fromstring(html, parser)
+        except ValueError:  # an XML declaration with an encoding: parse the bytes
+            parser = _parser(encoding="utf-8")
+            root = etree.fromstring(html.encode("utf-8"), parser)
+            byte_columns = True
+    except etree.LxmlError as error:
+        source.report("html-malformed", f"lxml could not parse the body: {error}", start)
+        return None
+    errors = parser.error_log
+    for count, entry in enumerate(errors):
+        if count == _MAX_HTML_PROBLEMS:
+            source.report(
+                "html-malformed", f"{len(errors) - count} more HTML errors not listed", len(source.text)
+            )
+            break
+        _report_html_error(source, html, start, entry, byte_columns)
+    return root
+
+
+def _report_html_error(source: Source, html: str, start: int, entry: etree._LogEntry, byte_columns: bool) -> None:
+    # Offset in ``html`` of the entry's line and column.
+    line_start = 0
+    for _ in range(max(entry.line, 1) - 1):
+        found = html.find("\n", line_start)
+        if found < 0:
+            break
+        line_start = found + 1
+    line_end = html.find("\n", line_start)
+    if line_end < 0:
+        line_end = len(html)
+    column = max(entry.column, 1)
+    if byte_columns:
+        column = len(html[line_start:line_end].encode("utf-8")[: column - 1].decode("utf-8", "ignore")) + 1
+    offset = min(line_start + column - 1, line_end)
+    message = entry.message.strip()
+    if message.startswith("Unexpected end tag"):
+        # lxml points into the end tag; point at its start.
+        tag_start = html.rfind("</", line_start, offset + 1)
+        if tag_start >= 0:
+            offset = tag_start
+            message = f"{message}: {quote(html[tag_start : html.find('>', tag_start) + 1 or tag_start + 20])}"
+    source.report("html-malformed", message, start + offset)
+
+
+def _check_truncation(source: Source, html: str, start: int) -> None:
+    body = html.rstrip()
+    last_open = body.rfind("<")
+    last_close = body.rfind(">")
+    if last_open > last_close:
+        source.report("body-truncated", f"the body ends inside a tag: {quote(body[last_open:])}", start + last_open)
+        return
+    if last_close < 0:
+        return
+    tag = body[last_open:]
+    match = _START_TAG.match(tag)
+    if match and match[1].lower() not in _VOID_TAGS and not tag.endswith("/>"):
+        if last_close == len(body) - 1:
+            source.report("body-truncated", f"the body ends right after {quote(tag)}", start + last_open)
+            return
+    open_p = None
+    for open_p in _OPEN_P.finditer(body, max(body.rfind("</p>"), 0)):
+        pass
+    if open_p is not None and body.rfind("</p>") < open_p.start():
+        source.report(
+            "body-truncated", f"the body ends inside a paragraph: {quote(body[-30:])}", start + len(body)
+        )
+
+
+# -- reading blocks -------------------------------------------------------------
+
+
+def _is_text(node: Node) -> bool:
+    return isinstance(node, str)
+
+
+def _classes(element: etree._Element) -> list[str]:
+    return (element.get("class") or "").split()
+
+
+def _only_child(element: etree._Element, tag: str) -> Optional[etree._Element]:
+    """The only child element of ``element`` if it is a ``tag`` and no text stands beside it."""
+    if len(element) != 1 or (element.text and element.text.strip()):
+        return None
+    child = element[0]
+    if child.tag != tag or (child.tail and child.tail.strip()):
+        return None
+    return child
+
+
+def _is_caption_div(node: Node) -> bool:
+    return not _is_text(node) and node.tag == "div" and _only_child(node, "small") is not None
+
+
+def _is_picture_div(node: Node) -> bool:
+    if _is_text(node) or node.tag != "div" or len(node) == 0 or node[0].tag != "img":
+        return False
+    if node.text and node.text.strip():
+        return False
+    return "placeholder-image" not in _classes(node) and not _is_caption_div(node)
+
+
+def _is_placeholder(node: Node) -> bool:
+    return not _is_text(node) and node.tag == "div" and "placeholder-image" in _classes(node)
+
+
+class _Reader:
+    """Reads the top-level nodes of a body, front to back."""
+
+    def __init__(self, source: Source, start: int, nodes: list[Node], collected: Collected) -> None:
+        self.source = source
+        self.start = start
+        # Whitespace-only text between blocks carries nothing.
+        self.nodes = [node for node in nodes if not _is_text(node) or node.strip()]
+        self.pos = 0
+        self.collected = collected
+        self.blocks: list[Block] = []
+
+    # -- helpers ---------------------------------------------------------------
+
+    def _peek(self) -> Optional[Node]:
+        return self.nodes[self.pos] if self.pos < len(self.nodes) else None
+
+    def _text(self, element: etree._Element) -> str:
+        return plain_text(element, self.collected)
+
+    def _caption_after(self) -> tuple[Optional[str], Optional[str]]:
+        node = self._peek()
+        if node is not None and _is_caption_div(node):
+            self.pos += 1
+            return split_caption(self._text(node))
+        return None, None
+
+    def _image(self, element: etree._Element) -> Image:
+        """An image from an ``<img>``, a placeholder ``<div>`` or a ``<p>`` holding an image."""
+        if element.tag == "img":
+            return image_from_src(element.get("src"))
+        img = element.find(".//img")
+        if element.tag == "div" and img is not None:  # placeholder
+            image = image_from_src(img.get("data-url") or img.get("src"))
+            data_id = (img.get("data-id") or "").strip()
+            if image.image_id is None and data_id.isascii() and data_id.isdigit() and len(data_id) <= 18:
+                image = Image(image.url, image.src, int(data_id))
+            return image
+        return image_from_src(img.get("src") if img is not None else None)
+
+    def _captioned(self, element: etree._Element) -> Image:
+        image = self._image(element)
+        own = self._text(element) if element.tag != "img" else ""
+        caption, credit = split_caption(own) if own else self._caption_after()
+        return Image(image.url, image.src, image.image_id, caption, credit)
+
+    # -- the parts ---------------------------------------------------------------
+
+    def read(self) -> Body:
+        published_at = self._read_date()
+        lead_image = self._read_lead_image()
+        rules = _RULES
+        while self.pos < len(self.nodes):
+            node = self.nodes[self.pos]
+            self.pos += 1
+            if _is_text(node) or node.tag in INLINE_TAGS:
+                self._read_inline_group(node)
+            else:
+                rules.get(node.tag, _Reader._read_raw)(self, node)
+        blocks = self._without_repeated_lead(lead_image)
+        sources: list[str] = []
+        copyright = None
+        for block in blocks:
+            if isinstance(block, Credit):
+                sources.extend(name for name in block.sources if name not in sources)
+            elif isinstance(block, Copyright) and copyright is None:
+                copyright = block.text
+        return Body(
+            published_at,
+            lead_image,
+            blocks,
+            tuple(self.collected.links),
+            tuple(self.collected.topics.values()),
+            tuple(sources),
+            copyright,
+        )
+
+    def _read_date(self) -> Optional[datetime]:
+        node = self._peek()
+        italic = None
+        if node is not None and not _is_text(node) and node.tag == "div":
+            italic = _only_child(node, "i")
+        if italic is None or any(child.tag != "br" for child in italic):
+            self.source.report("date-missing", "no <div><i>TIME</i></div> at the start of the body", self.start)
+            return None
+        self.pos += 1
+        text = self._text(italic).strip()
+        try:
+            value = isoparse(text)
+        except (ValueError, OverflowError):
+            offset = self.source.text.find(text, self.start) if text else -1
+            self.source.report(
+                "date-invalid", f"not an ISO 8601 time: {quote(text)}", offset if offset >= 0 else self.start
+            )
+            self.blocks.append(Raw(_html(node), text))
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=_UTC)
+        try:
+            return value.astimezone(_UTC)
+        except (OverflowError, ValueError):
+            return value.replace(tzinfo=_UTC) - value.utcoffset()  # type: ignore[operator]
+
+    def _read_lead_image(self) -> Optional[Image]:
+        node = self._peek()
+        if node is None or _is_text(node):
+            return None
+        if node.tag == "img" or _is_placeholder(node) or _is_image_paragraph(node):
+            self.pos += 1
+            return self._captioned(node)
+        return None
+
+    def _without_repeated_lead(self, lead: Optional[Image]) -> tuple[Block, ...]:
+        blocks = self.blocks
+        if lead is None:
+            return tuple(blocks)
+        for index, block in enumerate(blocks):
+            if isinstance(block, Gallery):
+                break
+            if isinstance(block, ImageBlock):
+                image = block.image
+                same = (image.image_id, image.url) == (lead.image_id, lead.url) or (
+                    image.image_id is not None and image.image_id == lead.image_id
+                )
+                if (
+                    same
+                    and image.caption in (None, lead.caption)
+                    and image.credit in (None, lead.credit)
+                ):
+                    return tuple(blocks[:index] + blocks[index + 1 :])
+                break
+        return tuple(blocks)
+
+    def _read_inline_group(self, first: Node) -> None:
+        """Bare text and inline elements between blocks: one paragraph."""
+        flow = Flow(self.collected, runs=True)
+        node: Optional[Node] = first
+        while True:
+            if _is_text(node):
+                flow.text(0, node)  # type: ignore[arg-type]
+            else:
+                flow.element(node)  # type: ignore[arg-type]
+            node = self._peek()
+            if node is None or not (_is_text(node) or node.tag in INLINE_TAGS):
+                break
+            self.pos += 1
+        self._paragraph_from(flow)
+
+    def _read_paragraph(self, element: etree._Element) -> None:
+        if _is_image_paragraph(element):
+            self.blocks.append(ImageBlock(self._captioned(element)))
+            return
+        flow = Flow(self.collected, runs=True)
+        flow.element(element)
+        if flow.foreign is not None or flow.images:
+            self.blocks.append(Raw(_html(element), _plain_of(flow)))
+            return
+        self._paragraph_from(flow)
+
+    def _paragraph_from(self, flow: Flow) -> None:
+        inlines = flow.inlines()
+        if not inlines:
+            return
+        self.blocks.append(_classify(inlines))
+
+    def _read_heading(self, element: etree._Element) -> None:
+        text = self._text(element)
+        if element.tag == "h3":
+            label = _GALLERY_LABEL.match(text)
+            if label is not None:
+                self._read_gallery(text[label.end() :].strip())
+                return
+        if text or len(element):
+            self.blocks.append(Heading(text, int(element.tag[1])))
+
+    def _read_gallery(self, title: Optional[str]) -> None:
+        items = []
+        while (node := self._peek()) is not None and _is_picture_div(node):
+            self.pos += 1
+            items.append(self._gallery_item(node))
+        self.blocks.append(Gallery(title, tuple(items)))
+
+    def _gallery_item(self, div: etree._Element) -> GalleryItem:
+        image = image_from_src(div[0].get("src"))
+        title_element = next((child for child in div if child.tag in ("b", "strong")), None)
+        title = self._text(title_element) if title_element is not None else None
+        flow = Flow(self.collected, runs=False)
+        flow.text(0, div[0].tail)
+        for child in div[1:]:
+            if child is not title_element:
+                flow.element(child)
+            flow.text(0, child.tail)
+        text = flow.plain().lstrip(":： \n")
+        return GalleryItem(image, title, text)
+
+    def _read_div(self, element: etree._Element) -> None:
+        if _is_picture_div(element):
+            self.pos -= 1
+            self._read_gallery(None)
+        elif _is_placeholder(element):
+            self.blocks.append(ImageBlock(self._captioned(element)))
+        else:
+            self._read_raw(element)
+
+    def _read_img(self, element: etree._Element) -> None:
+        self.blocks.append(ImageBlock(self._captioned(element)))
+
+    def _read_list(self, element: etree._Element) -> None:
+        items = []
+        for item in element.iter("li"):
+            if item.getparent() is element:
+                items.append(self._text(item))
+        others = [child for child in element if child.tag != "li"]
+        if others or not items:
+            self._read_raw(element)
+            return
+        self.blocks.append(ListBlock(element.tag == "ol", tuple(items), _html(element)))
+
+    def _read_quote(self, element: etree._Element) -> None:
+        text = self._text(element)
+        if text or len(element):
+            self.blocks.append(Quote(text, _html(element)))
+
+    def _read_raw(self, element: etree._Element) -> None:
+        self.blocks.append(Raw(_html(element), self._text(element)))
+
+
+_RULES: dict[str, Callable[[_Reader, etree._Element], None]] = {
+    "p": _Reader._read_paragraph,
+    "h2": _Reader._read_heading,
+    "h3": _Reader._read_heading,
+    "h4": _Reader._read_heading,
+    "div": _Reader._read_div,
+    "img": _Reader._read_img,
+    "ul": _Reader._read_list,
+    "ol": _Reader._read_list,
+    "blockquote": _Reader._read_quote,
+}
+
+
+def _html(element: etree._Element) -> str:
+    return etree.tostring(element, encoding=str, method="html", with_tail=False)
+
+
+def _plain_of(flow: Flow) -> str:
+    """Plain text of a paragraph's runs (for a paragraph read as raw)."""
+    return "".join(run.text for run in flow.inlines())
+
+
+def _is_image_paragraph(node: Node) -> bool:
+    """A ``<p>`` that holds one ``<img>`` and no text."""
+    if _is_text(node) or node.tag != "p":
+        return False
+    return _only_child(node, "img") is not None
+
+
+def _classify(inlines: tuple) -> Block:
+    text = "".join(run.text for run in inlines)
+    if text.startswith("©"):
+        return Copyright(text)
+    if text.startswith(_NOTICE_PREFIXES):
+        return Notice(text)
+    plain_runs = [run for run in inlines if isinstance(run, TextRun)]
+    all_plain = len(plain_runs) == len(inlines)
+    visible = [run for run in plain_runs if run.text.strip()]
+    if (
+        all_plain
+        and visible
+        and all(run.em for run in visible)
+        and text[:1] in _OPEN_PARENS
+        and text[-1:] in _CLOSE_PARENS
+    ):
+        return Credit(text, _credit_sources(text[1:-1]))
+    if all_plain and visible and all(run.strong for run in visible):
+        return Heading(text, 2)
+    return Paragraph(text, inlines)
+
+
+def _credit_sources(inner: str) -> tuple[str, ...]:
+    names = []
+    for part in _CREDIT_SEPARATORS.split(inner):
+        name = part.strip()
+        if name and ":" not in name and "：" not in name and name not in _CREDIT_NOTES:
+            names.append(name)
+    return tuple(names)
+

@@ -1,0 +1,57 @@
+"""Images and their captions: proxy removal, DW image ids, caption credits."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+from urllib.parse import parse_qs
+
+from dwparse.model import Image
+from dwparse.urls import split_url
+
+__all__ = ["CREDIT_LABELS", "image_from_src", "original_url", "split_caption"]
+
+#: The labels that start an image credit, by script.
+CREDIT_LABELS = {"zh": "图像来源", "zh-hant": "圖片來源"}
+
+_CREDIT = re.compile(r"(?:图像来源|圖片來源)[ \t]*[:：]")
+_DW_IMAGE_ID = re.compile(r"static\.dw\.com/image/([0-9]{1,18})_")
+_PROXY_HOSTS = frozenset({"images.weserv.nl", "wsrv.nl"})
+
+
+def original_url(src: str) -> str:
+    """The image URL behind ``src``: any image proxy removed, scheme ``https``."""
+    url = src.strip()
+    parts = split_url(url)
+    if parts is not None and (parts.hostname or "").lower() in _PROXY_HOSTS:
+        target = parse_qs(parts.query).get("url")
+        if target:
+            url = target[0].strip()
+            if url.startswith("ssl:"):
+                url = url[4:]
+    if url.startswith("//"):
+        return "https:" + url
+    if url.startswith("http://"):
+        return "https://" + url[7:]
+    if url.startswith("https://") or "://" in url:
+        return url
+    return "https://" + url
+
+
+def image_from_src(src: Optional[str]) -> Image:
+    """An :class:`Image` (without caption) for an ``src`` attribute as written."""
+    if not src or not src.strip():
+        return Image(None, src or None, None)
+    url = original_url(src)
+    match = _DW_IMAGE_ID.search(url)
+    return Image(url, src, int(match[1]) if match else None)
+
+
+def split_caption(text: str) -> tuple[Optional[str], Optional[str]]:
+    """``(caption, credit)`` of a caption text; either is ``None`` when empty."""
+    match = _CREDIT.search(text)
+    if match is None:
+        return text or None, None
+    caption = text[: match.start()].strip()
+    credit = text[match.end() :].strip()
+    return caption or None, credit or None

@@ -1,0 +1,77 @@
+"""Line 1: the header comment ``<!--EPOCH-->``, the moment the item was archived."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+from typing import Optional
+
+from dwparse.source import Source, quote
+
+__all__ = ["epoch_to_datetime", "read_header"]
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+# Values below this are seconds (10 digits cover 1973-2286), above milliseconds.
+_SECONDS_BELOW = 10**11
+_MAX_DIGITS = 20
+
+
+def skip_blank_lines(text: str, pos: int) -> int:
+    """The offset of the first line at or after ``pos`` that is not blank."""
+    while True:
+        end = text.find("\n", pos)
+        line = text[pos:] if end < 0 else text[pos:end]
+        if line.strip() or end < 0:
+            return pos
+        pos = end + 1
+
+
+def epoch_to_datetime(value: int) -> Optional[datetime]:
+    """A header epoch (seconds if below 10**11, else milliseconds) as UTC time.
+
+    ``None`` for a negative value or one outside the range of dates.
+    """
+    if value < 0:
+        return None
+    milliseconds = value * 1000 if value < _SECONDS_BELOW else value
+    try:
+        return _EPOCH + timedelta(milliseconds=milliseconds)
+    except OverflowError:
+        return None
+
+
+def read_header(source: Source) -> tuple[Optional[datetime], int]:
+    """Read the header comment at the start of ``source``.
+
+    Returns ``archived_at`` (or ``None``) and the offset where the title line
+    starts. Without a header comment the offset is that of the first
+    non-blank line, which the title reader then reads.
+    """
+    text = source.text
+    start = skip_blank_lines(text, 0)
+    if not text.startswith("<!--", start):
+        if text.strip():
+            source.report("header-missing", "no <!--EPOCH--> header comment on the first line", start)
+        return None, start
+    line_end = text.find("\n", start)
+    if line_end < 0:
+        line_end = len(text)
+    close = text.find("-->", start + 4, line_end)
+    if close < 0:
+        body, after = text[start + 4 : line_end], line_end
+        source.report("header-invalid", f"header comment not closed: {quote(text[start:line_end])}", start)
+    else:
+        body, after = text[start + 4 : close], close + 3
+    if not text[after:line_end].strip():
+        after = line_end + 1 if line_end < len(text) else line_end
+    value = body.strip()
+    if _INTEGER.fullmatch(value) is None:
+        if close >= 0:
+            source.report("header-invalid", f"header comment is not an epoch: {quote(value)}", start)
+        return None, after
+    digits = value.lstrip("+-")
+    archived_at = None if len(digits) > _MAX_DIGITS else epoch_to_datetime(int(value))
+    if archived_at is None:
+        source.report("header-out-of-range", f"header epoch out of range: {quote(value)}", start)
+    return archived_at, after

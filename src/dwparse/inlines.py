@@ -1,0 +1,268 @@
+"""Visible text and inline runs of an element tree, read without recursion.
+
+A :class:`Flow` walks elements with :func:`lxml.etree.iterwalk` (so depth
+costs no Python stack), normalises whitespace as it goes (runs of ASCII
+whitespace become one space, ``<br>`` a ``"\\n"``, both ends trimmed) and
+produces either inline runs (paragraphs) or plain text (everything else).
+Every ``<a>`` and topic ``<span>`` it meets is recorded in the shared
+:class:`Collected` lists, so document order of links and topics comes free.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from lxml import etree
+
+from dwparse.model import Inline, Link, LinkRun, TextRun, Topic, TopicRun
+from dwparse.urls import link_target
+
+__all__ = ["BLOCK_TAGS", "INLINE_TAGS", "Collected", "Flow", "plain_text"]
+
+_WHITESPACE = re.compile(r"[ \t\n\r\f]+")
+_TOPIC_ID = re.compile(r"[0-9]{1,18}")
+
+#: Elements that may stand inside a paragraph and keep it a paragraph.
+INLINE_TAGS = frozenset(
+    "a abbr b bdi bdo big br cite code del dfn em font i ins kbd label mark nobr q rp rt ruby s "
+    "samp small span strike strong sub sup svg time tt u var wbr".split()
+)
+#: Elements whose content is never visible text.
+_HIDDEN_TAGS = frozenset({"svg", "script", "style", "template", "noscript", "head"})
+#: Elements that start a new line of text in plain text.
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote caption dd details dialog div dl dt fieldset figcaption "
+    "figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table "
+    "tbody tfoot thead tr ul".split()
+)
+_CELL_TAGS = frozenset({"td", "th"})
+_STRONG_TAGS = frozenset({"strong", "b"})
+_EM_TAGS = frozenset({"em", "i"})
+
+# Keys of text atoms: 0-3 encode (strong, em); links and topics get keys from 4.
+_STRONG = 1
+_EM = 2
+_SPECIAL = 4
+
+
+class Collected:
+    """Links and topics met anywhere in the body, in document order."""
+
+    __slots__ = ("links", "topics")
+
+    def __init__(self) -> None:
+        self.links: list[Link] = []
+        self.topics: dict[int, Topic] = {}
+
+
+def _target(element: etree._Element, tag: str) -> Optional[Inline]:
+    """A link or topic run (without text) for ``<a>`` or a topic ``<span>``."""
+    if tag == "a":
+        href = element.get("href")
+        target_id, target_type = link_target(href)
+        return LinkRun("", href, element.get("rel"), target_id, target_type)
+    if tag == "span":
+        topic_id = topic_id_of(element)
+        if topic_id is not None:
+            return TopicRun("", topic_id, element.get("data-type"))
+    return None
+
+
+def topic_id_of(element: etree._Element) -> Optional[int]:
+    """The topic id of a DW topic ``<span data-id=ID data-type=...>``, else ``None``."""
+    data_id = element.get("data-id")
+    if data_id is None or element.get("data-type") is None:
+        return None
+    data_id = data_id.strip()
+    return int(data_id) if _TOPIC_ID.fullmatch(data_id) else None
+
+
+class Flow:
+    """Text atoms of a run of nodes, whitespace normalised as they come.
+
+    ``runs=True`` keeps formatting, links and topics as separate atoms
+    (for paragraphs); ``runs=False`` yields plain text with block-level
+    elements on lines of their own.
+    """
+
+    __slots__ = ("atoms", "space", "specials", "collected", "runs", "foreign", "images")
+
+    def __init__(self, collected: Collected, *, runs: bool) -> None:
+        self.atoms: list[list] = []  # [key, text]
+        self.space = True  # the next leading space is dropped
+        self.specials: list[Inline] = []
+        self.collected = collected
+        self.runs = runs
+        self.foreign: Optional[str] = None  # first non-inline tag met, with runs=True
+        self.images: list[etree._Element] = []
+
+    # -- feeding -------------------------------------------------------------
+
+    def text(self, key: int, text: Optional[str]) -> None:
+        """Add a piece of text under ``key``."""
+        if not text:
+            return
+        text = _WHITESPACE.sub(" ", text)
+        if self.space and text[0] == " ":
+            text = text[1:]
+            if not text:
+                return
+        self.atoms.append([key, text])
+        self.space = text[-1] == " "
+
+    def newline(self, key: int) -> None:
+        """A hard line break (``<br>``): spaces before it are dropped."""
+        atoms = self.atoms
+        if atoms and atoms[-1][1].endswith(" "):
+            atoms[-1][1] = atoms[-1][1][:-1]
+        atoms.append([key, "\n"])
+        self.space = True
+
+    def soft_break(self, key: int, separator: str = "\n") -> None:
+        """A line break between block-level elements; none at the start or twice."""
+        atoms = self.atoms
+        if not atoms:
+            return
+        last = atoms[-1][1]
+        if separator == "\n":
+            if not last.endswith("\n"):
+                self.newline(key)
+        elif not (last.endswith(" ") or last.endswith("\n")):
+            atoms.append([key, " "])
+            self.space = True
+
+    def element(self, root: etree._Element) -> None:
+        """Add the text of ``root`` and everything in it (not its tail)."""
+        runs = self.runs
+        strong = em = hidden = 0
+        special = 0  # key of the link or topic run being read (runs=True)
+        special_element = None
+        open_targets: list[tuple[etree._Element, int, Inline]] = []
+        key = 0
+        for event, element in etree.iterwalk(root, events=("start", "end")):
+            tag = element.tag
+            if not isinstance(tag, str):  # comments, processing instructions
+                if event == "end" and element is not root:
+                    self.text(key, element.tail)
+                continue
+            if event == "start":
+                if hidden:
+                    hidden += tag in _HIDDEN_TAGS
+                    continue
+                if tag in _HIDDEN_TAGS:
+                    hidden = 1
+                    continue
+                target = _target(element, tag)
+                if target is not None:
+                    open_targets.append((element, len(self.atoms), target))
+                    if runs and not special:
+                        special, special_element = self._special(target), element
+                if tag in _STRONG_TAGS:
+                    strong += 1
+                elif tag in _EM_TAGS:
+                    em += 1
+                elif tag == "br":
+                    self.newline(key)
+                elif tag == "img":
+                    self.images.append(element)
+                elif runs:
+                    if self.foreign is None and tag not in INLINE_TAGS and element is not root:
+                        self.foreign = tag
+                elif tag in BLOCK_TAGS:
+                    self.soft_break(key)
+                elif tag in _CELL_TAGS:
+                    self.soft_break(key, " ")
+                key = special or (_STRONG if strong else 0) | (_EM if em else 0)
+                self.text(key, element.text)
+                continue
+            if hidden:
+                hidden -= tag in _HIDDEN_TAGS
+                if hidden:
+                    continue
+            else:
+                if tag in _STRONG_TAGS:
+                    strong -= 1
+                elif tag in _EM_TAGS:
+                    em -= 1
+                elif not runs and tag in BLOCK_TAGS:
+                    self.soft_break(key)
+                if open_targets and open_targets[-1][0] is element:
+                    self._record(*open_targets.pop())
+                if element is special_element:
+                    special, special_element = 0, None
+            key = special or (_STRONG if strong else 0) | (_EM if em else 0)
+            if element is not root:
+                self.text(key, element.tail)
+
+    # -- links and topics ------------------------------------------------------
+
+    def _special(self, run: Inline) -> int:
+        self.specials.append(run)
+        key = _SPECIAL + len(self.specials) - 1
+        self.atoms.append([key, ""])
+        return key
+
+    def _record(self, element: etree._Element, start: int, target: Inline) -> None:
+        text = "".join(atom[1] for atom in self.atoms[start:]).strip(" \n")
+        collected = self.collected
+        if isinstance(target, LinkRun):
+            collected.links.append(
+                Link(text, target.href, target.rel, target.target_id, target.target_type)
+            )
+        elif target.topic_id not in collected.topics:
+            collected.topics[target.topic_id] = Topic(text, target.topic_id, target.topic_type)
+
+    # -- results ---------------------------------------------------------------
+
+    def _trimmed(self) -> list[list]:
+        atoms = self.atoms
+        for atom in atoms:
+            atom[1] = atom[1].lstrip(" \n")
+            if atom[1]:
+                break
+        for atom in reversed(atoms):
+            atom[1] = atom[1].rstrip(" \n")
+            if atom[1]:
+                break
+        return atoms
+
+    def plain(self) -> str:
+        """The visible text."""
+        return "".join(atom[1] for atom in self._trimmed())
+
+    def inlines(self) -> tuple[Inline, ...]:
+        """The inline runs: adjacent atoms of one key merged."""
+        runs: list[Inline] = []
+        last_key = -1
+        pieces: list[str] = []
+
+        def flush() -> None:
+            if last_key < 0:
+                return
+            text = "".join(pieces)
+            if last_key >= _SPECIAL:
+                runs.append(_with_text(self.specials[last_key - _SPECIAL], text))
+            elif text:
+                runs.append(TextRun(text, bool(last_key & _STRONG), bool(last_key & _EM)))
+
+        for key, text in self._trimmed():
+            if key != last_key:
+                flush()
+                last_key, pieces = key, []
+            pieces.append(text)
+        flush()
+        return tuple(runs)
+
+
+def _with_text(run: Inline, text: str) -> Inline:
+    if isinstance(run, LinkRun):
+        return LinkRun(text, run.href, run.rel, run.target_id, run.target_type)
+    return TopicRun(text, run.topic_id, run.topic_type)  # type: ignore[union-attr]
+
+
+def plain_text(element: etree._Element, collected: Collected) -> str:
+    """The visible text of ``element``, block-level children on their own lines."""
+    flow = Flow(collected, runs=False)
+    flow.element(element)
+    return flow.plain()

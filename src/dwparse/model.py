@@ -1,0 +1,316 @@
+"""The article model: small, immutable value objects.
+
+Every class here is a frozen, slotted ``attrs`` class with value equality.
+Field names are the JSON keys of :meth:`Article.to_dict`; lists are tuples and
+times are aware :class:`~datetime.datetime` objects in UTC. Blocks and inline
+runs carry their JSON ``"type"`` word in the class variable ``TYPE``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import ClassVar, Optional, Union
+
+import attrs
+
+__all__ = [
+    "Article",
+    "Block",
+    "Copyright",
+    "Credit",
+    "Gallery",
+    "GalleryItem",
+    "Heading",
+    "Image",
+    "ImageBlock",
+    "Inline",
+    "Link",
+    "LinkRun",
+    "ListBlock",
+    "Notice",
+    "Paragraph",
+    "Problem",
+    "Quote",
+    "Raw",
+    "TextRun",
+    "Topic",
+    "TopicRun",
+]
+
+_frozen = attrs.frozen(slots=True, kw_only=False)
+
+
+# -- pieces -------------------------------------------------------------------
+
+
+@_frozen
+class Problem:
+    """Something wrong with the input, and where it is.
+
+    ``line`` and ``column`` are 1-based and count characters of the decoded
+    input. ``code`` is one of the stable codes listed in the docs
+    (``header-missing``, ``body-truncated``, ...); ``message`` quotes the
+    offending input briefly.
+    """
+
+    code: str
+    message: str
+    line: int
+    column: int
+
+
+@_frozen
+class Image:
+    """A picture: where it is, DW's id for it, and its caption.
+
+    ``url`` is the original image URL (proxy removed, scheme ``https``),
+    ``src`` the attribute as written, ``image_id`` the integer from a
+    ``static.dw.com/image/ID_FORMAT`` file name. ``caption`` is the caption
+    without its credit, ``credit`` the text after ``图像来源:``/``圖片來源:``.
+    """
+
+    url: Optional[str]
+    src: Optional[str]
+    image_id: Optional[int]
+    caption: Optional[str] = None
+    credit: Optional[str] = None
+
+
+@_frozen
+class Link:
+    """A link in the body: ``<a href=... rel=...>text</a>``.
+
+    ``target_id``/``target_type`` name the DW item it points to (from an
+    ``api.dw.com/api/detail/{type}/{id}`` or ``dw.com/.../{kind}-{id}`` URL),
+    else both are ``None``.
+    """
+
+    text: str
+    href: Optional[str]
+    rel: Optional[str]
+    target_id: Optional[int]
+    target_type: Optional[str]
+
+
+@_frozen
+class Topic:
+    """A DW topic tag: ``<span data-id=ID data-type=TYPE>name</span>``."""
+
+    name: str
+    topic_id: int
+    topic_type: Optional[str]
+
+
+# -- inline runs --------------------------------------------------------------
+
+
+@_frozen
+class TextRun:
+    """A run of paragraph text with its formatting flags."""
+
+    TYPE: ClassVar[str] = "text"
+    text: str
+    strong: bool = False
+    em: bool = False
+
+
+@_frozen
+class LinkRun:
+    """A link inside a paragraph; the same fields as :class:`Link`."""
+
+    TYPE: ClassVar[str] = "link"
+    text: str
+    href: Optional[str]
+    rel: Optional[str]
+    target_id: Optional[int]
+    target_type: Optional[str]
+
+
+@_frozen
+class TopicRun:
+    """A topic tag inside a paragraph."""
+
+    TYPE: ClassVar[str] = "topic"
+    text: str
+    topic_id: int
+    topic_type: Optional[str]
+
+
+Inline = Union[TextRun, LinkRun, TopicRun]
+"""Any inline run of a :class:`Paragraph`."""
+
+
+# -- blocks -------------------------------------------------------------------
+
+
+@_frozen
+class Paragraph:
+    """A paragraph of running text, with its inline runs."""
+
+    TYPE: ClassVar[str] = "paragraph"
+    text: str
+    inlines: tuple[Inline, ...]
+
+
+@_frozen
+class Heading:
+    """A subheading: ``<h2>``-``<h4>`` or an all-bold paragraph (level 2)."""
+
+    TYPE: ClassVar[str] = "heading"
+    text: str
+    level: int
+
+
+@_frozen
+class ImageBlock:
+    """An image between paragraphs, with its caption."""
+
+    TYPE: ClassVar[str] = "image"
+    image: Image
+
+
+@_frozen
+class GalleryItem:
+    """One picture of a gallery: its image, bold title and text."""
+
+    image: Image
+    title: Optional[str]
+    text: str
+
+
+@_frozen
+class Gallery:
+    """A picture gallery (``相关图集：TITLE`` and its picture ``<div>``s)."""
+
+    TYPE: ClassVar[str] = "gallery"
+    title: Optional[str]
+    items: tuple[GalleryItem, ...]
+
+
+@_frozen
+class ListBlock:
+    """A ``<ul>`` or ``<ol>``; one string per item.
+
+    ``html`` is the source fragment, used by :meth:`Article.to_markdown` so
+    that links inside items survive a round trip. It takes no part in
+    equality and is not in the JSON.
+    """
+
+    TYPE: ClassVar[str] = "list"
+    ordered: bool
+    items: tuple[str, ...]
+    html: Optional[str] = attrs.field(default=None, eq=False, repr=False)
+
+
+@_frozen
+class Quote:
+    """A ``<blockquote>``. ``html`` is as for :class:`ListBlock`."""
+
+    TYPE: ClassVar[str] = "quote"
+    text: str
+    html: Optional[str] = attrs.field(default=None, eq=False, repr=False)
+
+
+@_frozen
+class Credit:
+    """The source credit line, e.g. ``（法新社、美联社）``, and its agencies."""
+
+    TYPE: ClassVar[str] = "credit"
+    text: str
+    sources: tuple[str, ...]
+
+
+@_frozen
+class Copyright:
+    """The copyright line (a paragraph starting with ``©``)."""
+
+    TYPE: ClassVar[str] = "copyright"
+    text: str
+
+
+@_frozen
+class Notice:
+    """DW boilerplate that is not article text (promotion, disclaimer)."""
+
+    TYPE: ClassVar[str] = "notice"
+    text: str
+
+
+@_frozen
+class Raw:
+    """Anything else, kept whole: its HTML and its visible text."""
+
+    TYPE: ClassVar[str] = "raw"
+    html: str
+    text: str
+
+
+Block = Union[
+    Paragraph, Heading, ImageBlock, Gallery, ListBlock, Quote, Credit, Copyright, Notice, Raw
+]
+"""Any block of :attr:`Article.blocks`."""
+
+#: Blocks whose text makes up :attr:`Article.text`.
+TEXT_BLOCKS = (Paragraph, Heading, ListBlock, Quote, Raw)
+
+
+# -- the article --------------------------------------------------------------
+
+
+@_frozen
+class Article:
+    """One parsed archive file.
+
+    Fields mirror the keys of :meth:`to_dict`; :attr:`text` is derived from
+    :attr:`blocks`. Build one with :func:`dwparse.parse`.
+    """
+
+    archived_at: Optional[datetime] = None
+    title: Optional[str] = None
+    url: Optional[str] = None
+    article_id: Optional[int] = None
+    content_type: Optional[str] = None
+    language: Optional[str] = None
+    published_at: Optional[datetime] = None
+    lead_image: Optional[Image] = None
+    blocks: tuple[Block, ...] = ()
+    links: tuple[Link, ...] = ()
+    topics: tuple[Topic, ...] = ()
+    sources: tuple[str, ...] = ()
+    copyright: Optional[str] = None
+    problems: tuple[Problem, ...] = ()
+
+    #: The ``schema_version`` of :meth:`to_dict`'s shape.
+    SCHEMA_VERSION: ClassVar[int] = 1
+
+    @property
+    def text(self) -> str:
+        """The running text: paragraph, heading, list, quote and raw texts.
+
+        Joined by one blank line; list items stand one per line.
+        """
+        parts = []
+        for block in self.blocks:
+            if isinstance(block, ListBlock):
+                parts.append("\n".join(block.items))
+            elif isinstance(block, TEXT_BLOCKS):
+                parts.append(block.text)
+        return "\n\n".join(part for part in parts if part)
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON-ready dict of the contract's shape (``schema_version`` 1)."""
+        from dwparse.render import article_to_dict
+
+        return article_to_dict(self)
+
+    def to_json(self, *, indent: Optional[int] = None) -> str:
+        """:meth:`to_dict` as a JSON string (UTF-8 text, not ASCII-escaped)."""
+        from dwparse.render import article_to_json
+
+        return article_to_json(self, indent=indent)
+
+    def to_markdown(self) -> str:
+        """The archive format again: ``parse(a.to_markdown()) == a`` for clean files."""
+        from dwparse.render import article_to_markdown
+
+        return article_to_markdown(self)

@@ -1,0 +1,63 @@
+"""``parse()``: the four parts of an archive file, read in order."""
+
+from __future__ import annotations
+
+import os
+from typing import Union
+
+from dwparse.blocks import read_body
+from dwparse.errors import ParseError
+from dwparse.header import read_header
+from dwparse.model import Article
+from dwparse.source import Source
+from dwparse.title import read_title
+
+__all__ = ["parse", "parse_file"]
+
+
+def parse(text: Union[str, bytes], *, strict: bool = False) -> Article:
+    """Parse one archive file into an :class:`~dwparse.Article`.
+
+    ``text`` is the file's content, as ``str`` or as UTF-8 ``bytes`` (a BOM is
+    allowed). Whatever it holds, an :class:`~dwparse.Article` comes back, with
+    what could be read and a :class:`~dwparse.Problem` for each deviation from
+    the format. With ``strict=True``, the first problem in the input is raised
+    as :class:`~dwparse.ParseError` instead.
+
+    :raises TypeError: if ``text`` is neither ``str`` nor ``bytes``.
+    :raises ParseError: only with ``strict=True``.
+    """
+    source = Source.from_input(text)
+    if not source.text.strip():
+        source.report("empty-input", "the input is empty", 0)
+    archived_at, title_start = read_header(source)
+    title = read_title(source, title_start, had_header=title_start > 0)
+    body = read_body(source, title.body_start)
+    problems = source.sorted_problems()
+    if strict and problems:
+        raise ParseError(problems[0])
+    return Article(
+        archived_at=archived_at,
+        title=title.title,
+        url=title.url,
+        article_id=title.article_id,
+        content_type=title.content_type,
+        language=title.language,
+        published_at=body.published_at,
+        lead_image=body.lead_image,
+        blocks=body.blocks,
+        links=body.links,
+        topics=body.topics,
+        sources=body.sources,
+        copyright=body.copyright,
+        problems=problems,
+    )
+
+
+def parse_file(path: Union[str, "os.PathLike[str]"], *, strict: bool = False) -> Article:
+    """Read the file at ``path`` as bytes and :func:`parse` them.
+
+    :raises OSError: if the file cannot be read.
+    """
+    with open(path, "rb") as file:
+        return parse(file.read(), strict=strict)

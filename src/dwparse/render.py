@@ -1,0 +1,176 @@
+"""Output: the JSON shape (one converter for every class) and the archive format again."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from html import escape
+from typing import Any, Optional
+
+import attrs
+
+from dwparse.captions import CREDIT_LABELS
+from dwparse.model import (
+    Article,
+    Block,
+    Copyright,
+    Credit,
+    Gallery,
+    Heading,
+    Image,
+    ImageBlock,
+    Inline,
+    LinkRun,
+    ListBlock,
+    Notice,
+    Paragraph,
+    Quote,
+    Raw,
+    TextRun,
+    TopicRun,
+)
+from dwparse.title import escape_title
+
+__all__ = ["article_to_dict", "article_to_json", "article_to_markdown", "to_jsonable"]
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_GALLERY_LABELS = {"zh": "相关图集", "zh-hant": "相關圖集"}
+
+
+# -- JSON -------------------------------------------------------------------------
+
+
+def to_jsonable(value: Any) -> Any:
+    """``value`` as JSON-ready data: attrs classes become dicts (with their
+    ``"type"`` first where the class has one), tuples lists, datetimes ISO 8601.
+    Fields marked ``eq=False`` (source HTML kept for rendering) are left out.
+    """
+    if attrs.has(type(value)):
+        out: dict[str, Any] = {}
+        kind = getattr(type(value), "TYPE", None)
+        if kind is not None:
+            out["type"] = kind
+        for field in attrs.fields(type(value)):
+            if field.eq:
+                out[field.name] = to_jsonable(getattr(value, field.name))
+        return out
+    if isinstance(value, tuple):
+        return [to_jsonable(item) for item in value]
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return value
+
+
+def article_to_dict(article: Article) -> dict[str, Any]:
+    """The contract's JSON shape of ``article``, ``schema_version`` first, ``text`` derived."""
+    body = to_jsonable(article)
+    problems = body.pop("problems")
+    return {"schema_version": Article.SCHEMA_VERSION, **body, "text": article.text, "problems": problems}
+
+
+def article_to_json(article: Article, *, indent: Optional[int] = None) -> str:
+    """:func:`article_to_dict` as JSON text, not ASCII-escaped."""
+    return json.dumps(article_to_dict(article), ensure_ascii=False, indent=indent)
+
+
+# -- the archive format ------------------------------------------------------------
+
+
+def _text_html(text: str) -> str:
+    return escape(text, quote=False).replace("\n", "<br>")
+
+
+def _attr(value: str) -> str:
+    return escape(value, quote=True)
+
+
+def _epoch_milliseconds(moment: datetime) -> int:
+    delta = moment - _EPOCH
+    return (delta.days * 86_400 + delta.seconds) * 1000 + delta.microseconds // 1000
+
+
+def _time_text(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _image_html(image: Image, language: Optional[str]) -> str:
+    src = f'<img src="{_attr(image.src)}" width="100%">' if image.src is not None else "<img>"
+    caption = image.caption or ""
+    if image.credit is not None:
+        label = CREDIT_LABELS.get(language or "zh", CREDIT_LABELS["zh"])
+        caption = f"{caption} {label}: {image.credit}" if caption else f"{label}: {image.credit}"
+    if not caption:
+        return src
+    return f'{src}<div><small style="color: #999;">{_text_html(caption)}</small></div>'
+
+
+def _inline_html(run: Inline) -> str:
+    text = _text_html(run.text)
+    if isinstance(run, LinkRun):
+        rel = f' rel="{_attr(run.rel)}"' if run.rel is not None else ""
+        href = f' href="{_attr(run.href)}"' if run.href is not None else ""
+        return f"<a{href}{rel}>{text}</a>"
+    if isinstance(run, TopicRun):
+        kind = f' data-type="{_attr(run.topic_type)}"' if run.topic_type is not None else ' data-type=""'
+        return f'<span data-id="{run.topic_id}"{kind}>{text}</span>'
+    if run.em:
+        text = f"<em>{text}</em>"
+    if run.strong:
+        text = f"<strong>{text}</strong>"
+    return text
+
+
+def _block_html(block: Block, language: Optional[str]) -> str:
+    if isinstance(block, Paragraph):
+        return "<p>" + "".join(_inline_html(run) for run in block.inlines) + "</p>"
+    if isinstance(block, Heading):
+        if block.level == 2:
+            return f"<p><strong>{_text_html(block.text)}</strong></p>"
+        return f"<h{block.level}>{_text_html(block.text)}</h{block.level}>"
+    if isinstance(block, ImageBlock):
+        return _image_html(block.image, language)
+    if isinstance(block, Gallery):
+        parts = []
+        if block.title is not None:
+            label = _GALLERY_LABELS.get(language or "zh", _GALLERY_LABELS["zh"])
+            parts.append(f"<h3>{label}：{_text_html(block.title)}</h3>")
+        for item in block.items:
+            title = f"<b>{_text_html(item.title)}</b>" if item.title is not None else ""
+            separator = "：" if item.title is not None and item.text else ""
+            img = _image_html(Image(item.image.url, item.image.src, item.image.image_id), language)
+            parts.append(f"<div>{img}{title}{separator}{_text_html(item.text)}</div>")
+        return "".join(parts)
+    if isinstance(block, ListBlock):
+        if block.html is not None:
+            return block.html
+        tag = "ol" if block.ordered else "ul"
+        items = "".join(f"<li>{_text_html(item)}</li>" for item in block.items)
+        return f"<{tag}>{items}</{tag}>"
+    if isinstance(block, Quote):
+        return block.html if block.html is not None else f"<blockquote>{_text_html(block.text)}</blockquote>"
+    if isinstance(block, (Credit, Copyright)):
+        return f"<p><em>{_text_html(block.text)}</em></p>"
+    if isinstance(block, Notice):
+        return f"<p>{_text_html(block.text)}</p>"
+    if isinstance(block, Raw):
+        return block.html
+    raise TypeError(f"not a block: {block!r}")
+
+
+def article_to_markdown(article: Article) -> str:
+    """``article`` in the archive format: header, link title, underline, body."""
+    lines = []
+    if article.archived_at is not None:
+        lines.append(f"<!--{_epoch_milliseconds(article.archived_at)}-->")
+    if article.title is not None or article.url is not None:
+        lines.append(f"[{escape_title(article.title or '')}]({article.url or ''})")
+        lines.append("------")
+        lines.append("")
+    body = []
+    if article.published_at is not None:
+        body.append(f"<div><i><br>{_time_text(article.published_at)}</i></div>")
+    if article.lead_image is not None:
+        body.append(_image_html(article.lead_image, article.language))
+    body.extend(_block_html(block, article.language) for block in article.blocks)
+    lines.append("".join(body))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,174 @@
+"""The input text: decoding, cleaning, and positions for problems.
+
+:class:`Source` holds the decoded input (``original``, which line and column
+numbers refer to) and the cleaned text that the parser reads (``text``:
+control characters removed, lone surrogates and non-characters replaced). It
+also collects the problems found along the way; their line and column are
+computed only when a problem is reported.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Optional, Union
+
+from dwparse.model import Problem
+
+__all__ = ["Source", "quote"]
+
+# Characters the parser never reads: C0 controls but tab, LF and CR; DEL and C1
+# controls (removed); lone surrogates and the non-characters U+FFFE, U+FFFF
+# (replaced by U+FFFD). One character class: the clean case is one search.
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_REPLACED = re.compile("[\ud800-\udfff\ufffe\uffff]")
+_BOM = "\ufeff"
+_QUOTE_LIMIT = 40
+
+
+def quote(fragment: str) -> str:
+    """``fragment`` shortened and quoted for a problem message."""
+    if len(fragment) > _QUOTE_LIMIT:
+        fragment = fragment[: _QUOTE_LIMIT - 1] + "…"
+    return repr(fragment)
+
+
+class Source:
+    """The text being parsed and the problems found in it."""
+
+    __slots__ = ("original", "text", "problems", "_removed")
+
+    def __init__(self, original: str, text: str, removed: list[int]) -> None:
+        self.original = original
+        self.text = text
+        self.problems: list[Problem] = []
+        # Offsets in ``original`` of removed characters, ascending.
+        self._removed = removed
+
+    @classmethod
+    def from_input(cls, data: Union[str, bytes]) -> Source:
+        """Decode and clean ``data``, reporting what had to change."""
+        pending: list[tuple[str, str, int]] = []
+        if isinstance(data, (bytes, bytearray, memoryview)):
+            original = _decode(bytes(data), pending)
+        elif isinstance(data, str):
+            original = data[1:] if data.startswith(_BOM) else data
+        else:
+            raise TypeError(f"parse() takes str or bytes, not {type(data).__name__}")
+        if _BAD_CHARS.search(original) is None:
+            source = cls(original, original, [])
+        else:
+            source = _clean(original, pending)
+        for code, message, offset in pending:
+            source.report_original(code, message, offset)
+        return source
+
+    # -- positions -------------------------------------------------------------
+
+    def original_offset(self, offset: int) -> int:
+        """The offset in ``original`` of the character at ``offset`` in ``text``."""
+        removed = self._removed
+        if not removed:
+            return offset
+        # Each removed character at or before the mapped position shifts it.
+        shift = 0
+        while True:
+            moved = bisect_right(removed, offset + shift)
+            if moved == shift:
+                return offset + shift
+            shift = moved
+
+    def position(self, original_offset: int) -> tuple[int, int]:
+        """1-based (line, column) of an offset in ``original``."""
+        original = self.original
+        original_offset = max(0, min(original_offset, len(original)))
+        line = original.count("\n", 0, original_offset) + 1
+        column = original_offset - (original.rfind("\n", 0, original_offset) + 1) + 1
+        return line, column
+
+    # -- problems --------------------------------------------------------------
+
+    def report(self, code: str, message: str, offset: int) -> None:
+        """Record a problem at ``offset`` in the cleaned ``text``."""
+        self.report_original(code, message, self.original_offset(offset))
+
+    def report_original(self, code: str, message: str, original_offset: int) -> None:
+        """Record a problem at ``original_offset`` in ``original``."""
+        line, column = self.position(original_offset)
+        self.problems.append(Problem(code, message, line, column))
+
+    def report_at(self, code: str, message: str, line: int, column: int, base: int) -> None:
+        """Record a problem at a 1-based line and column of ``text[base:]``."""
+        text = self.text
+        start = base
+        for _ in range(line - 1):
+            found = text.find("\n", start)
+            if found < 0:
+                break
+            start = found + 1
+        end = text.find("\n", start)
+        if end < 0:
+            end = len(text)
+        self.report(code, message, min(start + max(column, 1) - 1, end))
+
+    def sorted_problems(self) -> tuple[Problem, ...]:
+        """The problems in input order."""
+        return tuple(sorted(self.problems, key=_problem_key))
+
+
+def _problem_key(problem: Problem) -> tuple[int, int]:
+    return problem.line, problem.column
+
+
+def _decode(data: bytes, pending: list[tuple[str, str, int]]) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        text = data.decode("utf-8", "replace")
+        offset = len(data[: error.start].decode("utf-8"))
+        bad = data[error.start : error.end]
+        pending.append(("invalid-utf8", f"bytes {bad!r} are not UTF-8; replaced by U+FFFD", offset))
+    if text.startswith(_BOM):
+        text = text[1:]
+    return text
+
+
+def _clean(original: str, pending: list[tuple[str, str, int]]) -> Source:
+    pieces: list[str] = []
+    removed: list[int] = []
+    first_replaced: Optional[int] = None
+    replaced = 0
+    last = 0
+    for match in _BAD_CHARS.finditer(original):
+        at = match.start()
+        pieces.append(original[last:at])
+        if _REPLACED.match(original, at):
+            pieces.append("\ufffd")
+            replaced += 1
+            if first_replaced is None:
+                first_replaced = at
+        else:
+            removed.append(at)
+        last = at + 1
+    pieces.append(original[last:])
+    if removed:
+        first = removed[0]
+        pending.append(
+            (
+                "control-character",
+                f"removed {len(removed)} control character(s), the first U+{ord(original[first]):04X}",
+                first,
+            )
+        )
+    if first_replaced is not None:
+        char = original[first_replaced]
+        pending.append(
+            (
+                "invalid-character",
+                f"replaced {replaced} lone surrogate(s) or non-character(s), the first U+{ord(char):04X}",
+                first_replaced,
+            )
+        )
+    return Source(original, "".join(pieces), removed)

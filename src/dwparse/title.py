@@ -1,0 +1,86 @@
+"""Line 2 and 3: the link title ``[TITLE](URL)`` and its setext underline."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import NamedTuple, Optional
+
+from dwparse.header import skip_blank_lines
+from dwparse.source import Source, quote
+from dwparse.urls import dw_address
+
+__all__ = ["TitleLine", "escape_title", "read_title", "unescape_title"]
+
+_MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+# Numeric character references too long for int(): replaced before unescaping.
+_HUGE_CHARREF = re.compile(r"&#(?:[0-9]{8,}|[xX][0-9a-fA-F]{7,});?")
+_UNDERLINE = re.compile(r"[ \t]*(?:-+|=+)[ \t\r]*")
+_TITLE_ESCAPES = str.maketrans({"\\": "\\\\", "[": "\\[", "]": "\\]", "&": "&amp;"})
+
+
+class TitleLine(NamedTuple):
+    """What the title line says, and where the body starts."""
+
+    title: Optional[str]
+    url: Optional[str]
+    article_id: Optional[int]
+    content_type: Optional[str]
+    language: Optional[str]
+    body_start: int
+
+
+def unescape_title(raw: str) -> str:
+    """Link text as shown: Markdown escapes removed, then entities decoded."""
+    text = _MARKDOWN_ESCAPE.sub(r"\1", raw)
+    if "&" in text:
+        text = html.unescape(_HUGE_CHARREF.sub("\ufffd", text))
+    return text.strip()
+
+
+def escape_title(title: str) -> str:
+    """The inverse of :func:`unescape_title` for one-line titles."""
+    return title.translate(_TITLE_ESCAPES)
+
+
+def read_title(source: Source, start: int, *, had_header: bool) -> TitleLine:
+    """Read the link title line at ``start`` and the underline after it."""
+    text = source.text
+    start = skip_blank_lines(text, start)
+    end = text.find("\n", start)
+    if end < 0:
+        end = len(text)
+    line = text[start:end].rstrip()
+    if not line.startswith("["):
+        if text[start:].strip():
+            source.report("title-missing", f"no [TITLE](URL) line, found {quote(line)}", start)
+            if not had_header:
+                source.report("not-archive-format", "neither header comment nor link title", start)
+        return TitleLine(None, None, None, None, None, start)
+
+    separator = line.rfind("](")
+    if separator > 0 and line.endswith(")"):
+        raw_title, url = line[1:separator], line[separator + 2 : -1].strip()
+    else:
+        source.report("title-malformed", f"incomplete link title {quote(line)}", start)
+        if separator > 0:
+            raw_title, url = line[1:separator], line[separator + 2 :].rstrip(")").strip()
+        else:
+            raw_title, url = line[1:].rstrip("]"), ""
+    title = unescape_title(raw_title)
+
+    language = content_type = article_id = None
+    if url:
+        language, content_type, article_id = dw_address(url)
+        if article_id is None:
+            source.report("url-unrecognized", f"no {{kind}}-{{id}} at the end of {quote(url)}", start + separator + 2)
+
+    after = end + 1 if end < len(text) else end
+    underline_end = text.find("\n", after)
+    if underline_end < 0:
+        underline_end = len(text)
+    if after < len(text) and _UNDERLINE.fullmatch(text, after, underline_end):
+        after = underline_end + 1 if underline_end < len(text) else underline_end
+    else:
+        source.report("underline-missing", "no line of dashes under the title", after)
+    return TitleLine(title, url or None, article_id, content_type, language, skip_blank_lines(text, after))
