@@ -50,6 +50,8 @@ _OPEN_PARENS = "（("
 _CLOSE_PARENS = "）)"
 _MAX_HTML_PROBLEMS = 20
 _VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*>")
+_UNEXPECTED_END_TAG = re.compile(r"Unexpected end tag : (\S+)")
 _START_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
 _OPEN_P = re.compile(r"<p[\s>/]", re.IGNORECASE)
 _UTC = timezone.utc
@@ -99,7 +101,7 @@ def read_body(source: Source, start: int) -> Body:
     html = source.text[start:]
     if not html.strip():
         if source.text.strip():
-            source.report("body-missing", "nothing after the title", len(source.text))
+            source.report("body-missing", "no body after the title", len(source.text))
         return _EMPTY
     _check_truncation(source, html, start)
     root = _parse_html(source, html, start)
@@ -135,18 +137,40 @@ def _parse_html(source: Source, html: str, start: int) -> Optional[etree._Elemen
         source.report("html-malformed", f"lxml could not parse the body: {error}", start)
         return None
     errors = parser.error_log
+    if len(errors):
+        _report_html_errors(source, html, start, errors, byte_columns)
+    return root
+
+
+def _report_html_errors(
+    source: Source, html: str, start: int, errors: etree._ListErrorLog, byte_columns: bool
+) -> None:
+    unexpected: Optional[dict[str, list[int]]] = None
     for count, entry in enumerate(errors):
         if count == _MAX_HTML_PROBLEMS:
             source.report(
                 "html-malformed", f"{len(errors) - count} more HTML errors not listed", len(source.text)
             )
-            break
-        _report_html_error(source, html, start, entry, byte_columns)
-    return root
+            return
+        message = entry.message.strip()
+        offset = None
+        end_tag = _UNEXPECTED_END_TAG.fullmatch(message)
+        if end_tag is not None:
+            # lxml's columns are approximate: find the end tag itself.
+            if unexpected is None:
+                unexpected = _unexpected_end_tags(html)
+            found = unexpected.get(end_tag[1].lower())
+            if found:
+                offset = found.pop(0)
+                closing = html.find(">", offset)
+                message = f"unexpected end tag {quote(html[offset : closing + 1])}"
+        if offset is None:
+            offset = _entry_offset(html, entry, byte_columns)
+        source.report("html-malformed", message, start + offset)
 
 
-def _report_html_error(source: Source, html: str, start: int, entry: etree._LogEntry, byte_columns: bool) -> None:
-    # Offset in ``html`` of the entry's line and column.
+def _entry_offset(html: str, entry: etree._LogEntry, byte_columns: bool) -> int:
+    """The offset in ``html`` of a log entry's line and column."""
     line_start = 0
     for _ in range(max(entry.line, 1) - 1):
         found = html.find("\n", line_start)
@@ -159,15 +183,32 @@ def _report_html_error(source: Source, html: str, start: int, entry: etree._LogE
     column = max(entry.column, 1)
     if byte_columns:
         column = len(html[line_start:line_end].encode("utf-8")[: column - 1].decode("utf-8", "ignore")) + 1
-    offset = min(line_start + column - 1, line_end)
-    message = entry.message.strip()
-    if message.startswith("Unexpected end tag"):
-        # lxml points into the end tag; point at its start.
-        tag_start = html.rfind("</", line_start, offset + 1)
-        if tag_start >= 0:
-            offset = tag_start
-            message = f"{message}: {quote(html[tag_start : html.find('>', tag_start) + 1 or tag_start + 20])}"
-    source.report("html-malformed", message, start + offset)
+    return min(line_start + column - 1, line_end)
+
+
+def _unexpected_end_tags(html: str) -> dict[str, list[int]]:
+    """Offsets of end tags that close no open element, by tag name.
+
+    A simple open-element stack, run only when lxml reported such a tag.
+    """
+    stack: list[str] = []
+    open_count: dict[str, int] = {}
+    found: dict[str, list[int]] = {}
+    for match in _TAG.finditer(html):
+        name = match[2].lower()
+        if match[1]:
+            if open_count.get(name):
+                while True:
+                    top = stack.pop()
+                    open_count[top] -= 1
+                    if top == name:
+                        break
+            else:
+                found.setdefault(name, []).append(match.start())
+        elif name not in _VOID_TAGS and not match[0].endswith("/>"):
+            stack.append(name)
+            open_count[name] = open_count.get(name, 0) + 1
+    return found
 
 
 def _check_truncation(source: Source, html: str, start: int) -> None:

@@ -12,8 +12,8 @@ __all__ = ["epoch_to_datetime", "read_header"]
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _INTEGER = re.compile(r"[+-]?[0-9]+")
-# Values below this are seconds (10 digits cover 1973-2286), above milliseconds.
-_SECONDS_BELOW = 10**11
+# Values of up to 10 digits are seconds (up to 2286), longer ones milliseconds.
+_SECONDS_BELOW = 10**10
 _MAX_DIGITS = 20
 
 
@@ -28,7 +28,7 @@ def skip_blank_lines(text: str, pos: int) -> int:
 
 
 def epoch_to_datetime(value: int) -> Optional[datetime]:
-    """A header epoch (seconds if below 10**11, else milliseconds) as UTC time.
+    """A header epoch (seconds if it has at most 10 digits, else milliseconds) as UTC time.
 
     ``None`` for a negative value or one outside the range of dates.
     """
@@ -50,6 +50,8 @@ def read_header(source: Source) -> tuple[Optional[datetime], int]:
     """
     text = source.text
     start = skip_blank_lines(text, 0)
+    while text[start : start + 1] in (" ", "\t"):
+        start += 1
     if not text.startswith("<!--", start):
         if text.strip():
             source.report("header-missing", "no <!--EPOCH--> header comment on the first line", start)

@@ -52,8 +52,9 @@ def read_title(source: Source, start: int, *, had_header: bool) -> TitleLine:
         end = len(text)
     line = text[start:end].rstrip()
     if not line.startswith("["):
-        if text[start:].strip():
-            source.report("title-missing", f"no [TITLE](URL) line, found {quote(line)}", start)
+        if text.strip():
+            found = f"found {quote(line)}" if line.strip() else "found the end of the file"
+            source.report("title-missing", f"no [TITLE](URL) line, {found}", start)
             if not had_header:
                 source.report("not-archive-format", "neither header comment nor link title", start)
         return TitleLine(None, None, None, None, None, start)

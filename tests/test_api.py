@@ -1,0 +1,73 @@
+"""The public surface: names, docstrings, immutability, the README's example."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import typing
+from pathlib import Path
+
+import attrs
+import pytest
+
+import dwparse
+from conftest import ROOT, SEED
+
+
+def test_public_names_have_docstrings_and_docs() -> None:
+    api = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    for name in dwparse.__all__:
+        if name == "__version__":
+            continue
+        value = getattr(dwparse, name)
+        if not isinstance(value, dict) and typing.get_origin(value) is not typing.Union:
+            assert (value.__doc__ or "").strip(), f"{name} has no docstring"
+        assert f"dwparse.{name}" in api, f"{name} is not in docs/api.md"
+
+
+def test_version_is_in_one_place() -> None:
+    assert re.fullmatch(r"\d+\.\d+\.\d+", dwparse.__version__)
+    assert f"## [{dwparse.__version__}]" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert "version" not in re.findall(r"^version\s*=", (ROOT / "pyproject.toml").read_text(), re.M)
+
+
+def test_py_typed_ships() -> None:
+    assert (Path(dwparse.__file__).parent / "py.typed").exists()
+
+
+def test_article_is_immutable_and_hashable() -> None:
+    article = dwparse.parse_file(SEED)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        article.title = "x"  # type: ignore[misc]
+    assert hash(article) == hash(dwparse.parse_file(SEED))
+    assert isinstance(article.blocks, tuple) and isinstance(article.links, tuple)
+
+
+def test_readme_example_output_is_true(monkeypatch: pytest.MonkeyPatch) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    code = re.search(r"```python\n(.*?)```", readme, re.S)[1]  # type: ignore[index]
+    expected = re.search(r"prints\n\n```text\n(.*?)```", readme, re.S)[1]  # type: ignore[index]
+    out = io.StringIO()
+    monkeypatch.chdir(ROOT)
+    with contextlib.redirect_stdout(out):
+        exec(compile(code, "README.md", "exec"), {})
+    assert out.getvalue() == expected
+
+
+def test_readme_commands_match_ci() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = re.findall(r"```sh\n(.*?)\n```", readme, re.S)
+    assert len(commands) == 2
+    assert commands[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_command_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from dwparse.__main__ import main
+
+    assert main([str(SEED)]) == 0
+    line = capsys.readouterr().out
+    assert line.count("\n") == 1 and '"article_id": 69790970' in line
+    assert main([str(tmp_path / "missing.md")]) == 1
+    assert "missing.md" in capsys.readouterr().err
+    assert main([]) == 2

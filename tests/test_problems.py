@@ -1,0 +1,142 @@
+"""Problems: codes, line and column, strict mode; and that parse() never raises."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+import dwparse
+from helpers import DATE, HEAD, article, codes
+
+
+def positions(parsed: dwparse.Article) -> list[tuple[str, int, int]]:
+    return [(p.code, p.line, p.column) for p in parsed.problems]
+
+
+def test_clean_file_has_no_problems() -> None:
+    assert article("<p>x</p>").problems == ()
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\n", b"", "\ufeff"])
+def test_empty_input(text: str | bytes) -> None:
+    parsed = dwparse.parse(text)
+    assert codes(parsed) == ["empty-input"]
+    assert parsed.blocks == () and parsed.title is None
+
+
+def test_only_header() -> None:
+    parsed = dwparse.parse("<!--1722165425000-->\n")
+    assert positions(parsed) == [("title-missing", 2, 1), ("body-missing", 2, 1)]
+    assert parsed.archived_at is not None
+    assert parsed.title is None
+
+
+def test_not_this_format() -> None:
+    parsed = dwparse.parse("Hello world.\nThis is plain text.")
+    assert codes(parsed) == ["header-missing", "title-missing", "not-archive-format", "date-missing"]
+    assert parsed.text == "Hello world. This is plain text."
+
+
+def test_body_missing() -> None:
+    parsed = dwparse.parse("<!--1722165425000-->\n[t](https://www.dw.com/zh/x/a-1)\n---\n\n")
+    assert codes(parsed) == ["body-missing"]
+
+
+def test_control_characters_are_removed_and_located() -> None:
+    text = HEAD + DATE + "<p>前\x00中\x01后</p>"
+    parsed = dwparse.parse(text)
+    assert parsed.blocks[0].text == "前中后"
+    column = len(DATE + "<p>前") + 1
+    assert positions(parsed) == [("control-character", 5, column)]
+    assert "2 control character" in parsed.problems[0].message
+
+
+def test_positions_after_removed_characters_count_the_input() -> None:
+    text = HEAD + DATE + "\x00\x00<p>x</div>"
+    parsed = dwparse.parse(text)
+    malformed = [p for p in parsed.problems if p.code == "html-malformed"]
+    assert [(p.line, p.column) for p in malformed] == [(5, text.split("\n")[4].rindex("</div>") + 1)]
+
+
+def test_invalid_utf8() -> None:
+    data = (HEAD + DATE + "<p>好").encode() + b"\xff\xfe" + "坏</p>".encode()
+    parsed = dwparse.parse(data)
+    assert positions(parsed) == [("invalid-utf8", 5, len(DATE + "<p>好") + 1)]
+    assert parsed.blocks[0].text == "好\ufffd\ufffd坏"
+
+
+def test_lone_surrogates_and_noncharacters() -> None:
+    parsed = dwparse.parse(HEAD + DATE + "<p>a\ud800b\uffffc</p>")
+    assert codes(parsed) == ["invalid-character"]
+    assert parsed.blocks[0].text == "a\ufffdb\ufffdc"
+
+
+def test_bom_is_not_a_problem_and_not_a_column() -> None:
+    for data in ["\ufeff" + HEAD + DATE + "<p>x</div></p>", ("\ufeff" + HEAD + DATE + "<p>x</div></p>").encode()]:
+        parsed = dwparse.parse(data)
+        assert parsed.archived_at is not None
+        assert positions(parsed) == [("html-malformed", 5, len(DATE + "<p>x") + 1)]
+
+
+@pytest.mark.parametrize(
+    ("body", "column"),
+    [
+        ('<p>abc</p><p>de<a href="https://www.dw', len(DATE + "<p>abc</p><p>de") + 1),
+        ("<p>abc</p><p>未完的句子", None),
+        ("<p>abc</p><p>", len(DATE + "<p>abc</p>") + 1),
+        ("<p>abc</p><p>x<b>y</b>", None),
+    ],
+)
+def test_truncated_body(body: str, column: int | None) -> None:
+    parsed = dwparse.parse(HEAD + DATE + body)
+    assert "body-truncated" in codes(parsed)
+    problem = next(p for p in parsed.problems if p.code == "body-truncated")
+    assert problem.line == 5
+    if column is not None:
+        assert problem.column == column
+    assert "abc" in parsed.text
+
+
+def test_complete_bodies_are_not_truncated() -> None:
+    for body in ["<p>x</p>", "<p>x</p>\n", "<p>x</p><img src='a.jpg'>", "<p>x</p>bare text", "<p>x</p><br/>"]:
+        assert "body-truncated" not in codes(article(body)), body
+
+
+def test_unbalanced_tags_are_located() -> None:
+    text = HEAD + DATE + "\n<p>一</p>\n<p>二</div>\n<p>三</p>"
+    parsed = dwparse.parse(text)
+    assert positions(parsed) == [("html-malformed", 7, 5)]
+    assert "div" in parsed.problems[0].message
+    assert parsed.text == "一\n\n二\n\n三"
+
+
+def test_many_html_errors_are_capped() -> None:
+    parsed = article("<p>x" + "</q>" * 500 + "</p>")
+    assert 1 < len(parsed.problems) <= 21
+
+
+def test_strict_raises_the_first_problem() -> None:
+    with pytest.raises(dwparse.ParseError) as raised:
+        dwparse.parse("<p>x</p>", strict=True)
+    error = raised.value
+    assert isinstance(error, ValueError)
+    assert (error.code, error.line, error.column) == ("header-missing", 1, 1)
+    assert "header" in str(error) and "line 1, column 1" in str(error)
+    assert type(error).__module__ == "dwparse"
+    copy = pickle.loads(pickle.dumps(error))
+    assert (copy.code, copy.line, copy.column) == (error.code, error.line, error.column)
+
+
+@pytest.mark.parametrize("value", [None, 1, 1.5, ["<p>x</p>"], object()])
+def test_other_types_raise_type_error(value: object) -> None:
+    with pytest.raises(TypeError):
+        dwparse.parse(value)  # type: ignore[arg-type]
+
+
+def test_every_code_is_documented() -> None:
+    for code in dwparse.CODES:
+        assert code.replace("-", "").isalnum()
+    docs = (__import__("pathlib").Path(__file__).parent.parent / "docs" / "problems.md").read_text(encoding="utf-8")
+    for code in dwparse.CODES:
+        assert f"`{code}`" in docs, code
