@@ -1,0 +1,138 @@
+"""Output: the JSON shape and the archive format written back."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+import dwparse
+from dwparse import (
+    Article,
+    Copyright,
+    Credit,
+    Gallery,
+    GalleryItem,
+    Heading,
+    Image,
+    ImageBlock,
+    LinkRun,
+    ListBlock,
+    Notice,
+    Paragraph,
+    Quote,
+    Raw,
+    TextRun,
+    TopicRun,
+)
+
+UTC = timezone.utc
+
+
+def built() -> Article:
+    """An article built by hand, covering every block and run."""
+    image = Image(
+        "https://static.dw.com/image/2_302.jpg", "https://static.dw.com/image/2_302.jpg", 2, "说明", "dpa"
+    )
+    bare = Image(image.url, image.src, image.image_id)
+    return Article(
+        archived_at=datetime(2024, 7, 28, 11, 17, 5, 123000, tzinfo=UTC),
+        title="[视频] A & B \\ C",
+        url="https://www.dw.com/zh/x/a-1",
+        article_id=1,
+        content_type="article",
+        language="zh",
+        published_at=datetime(2024, 7, 28, 11, 7, 48, 781000, tzinfo=UTC),
+        lead_image=Image(
+            "https://static.dw.com/image/1_303.jpg",
+            "https://images.weserv.nl/?url=static.dw.com/image/1_303.jpg",
+            1,
+            "首图",
+            None,
+        ),
+        blocks=(
+            Paragraph(
+                "a <b>\n粗斜链话",
+                (
+                    TextRun("a <b>\n"),
+                    TextRun("粗", strong=True),
+                    TextRun("斜", em=True),
+                    LinkRun("链", "https://www.dw.com/zh/y/a-2", "ArticleRef", 2, "article"),
+                    TopicRun("话", 3, "AUTO_TOPIC"),
+                ),
+            ),
+            Heading("小标题", 2),
+            Heading("三级", 3),
+            ImageBlock(image),
+            Gallery("图集", (GalleryItem(bare, "图一", "文字"), GalleryItem(bare, None, "只有文字"))),
+            ListBlock(True, ("一", "二")),
+            Quote("引文"),
+            Raw("<table><tr><td>格</td></tr></table>", "格"),
+            Notice("DW中文有Instagram！"),
+            Credit("（法新社、美联社）", ("法新社", "美联社")),
+            Copyright("© 2024年德国之声版权声明"),
+        ),
+        links=(dwparse.Link("链", "https://www.dw.com/zh/y/a-2", "ArticleRef", 2, "article"),),
+        topics=(dwparse.Topic("话", 3, "AUTO_TOPIC"),),
+        sources=("法新社", "美联社"),
+        copyright="© 2024年德国之声版权声明",
+    )
+
+
+def test_hand_built_article_round_trips() -> None:
+    article = built()
+    again = dwparse.parse(article.to_markdown())
+    assert again.problems == ()
+    assert again == article
+
+
+def test_markdown_layout() -> None:
+    lines = built().to_markdown().split("\n")
+    assert lines[0] == "<!--1722165425123-->"
+    assert lines[1] == "[\\[视频\\] A &amp; B \\\\ C](https://www.dw.com/zh/x/a-1)"
+    assert lines[2] == "------"
+    assert lines[3] == ""
+    assert lines[4].startswith("<div><i><br>2024-07-28T11:07:48.781000Z</i></div><img src=")
+    assert lines[5] == ""
+
+
+def test_to_dict_shape() -> None:
+    data = built().to_dict()
+    assert data["schema_version"] == 1
+    assert data["archived_at"] == "2024-07-28T11:17:05.123000+00:00"
+    assert data["blocks"][0]["type"] == "paragraph"
+    assert data["blocks"][0]["inlines"][3] == {
+        "type": "link",
+        "text": "链",
+        "href": "https://www.dw.com/zh/y/a-2",
+        "rel": "ArticleRef",
+        "target_id": 2,
+        "target_type": "article",
+    }
+    assert data["blocks"][3]["image"]["credit"] == "dpa"
+    assert data["blocks"][4]["items"][0] == {
+        "image": {
+            "url": "https://static.dw.com/image/2_302.jpg",
+            "src": "https://static.dw.com/image/2_302.jpg",
+            "image_id": 2,
+            "caption": None,
+            "credit": None,
+        },
+        "title": "图一",
+        "text": "文字",
+    }
+    assert data["blocks"][5] == {"type": "list", "ordered": True, "items": ["一", "二"]}
+    assert data["text"] == "a <b>\n粗斜链话\n\n小标题\n\n三级\n\n一\n二\n\n引文\n\n格"
+
+
+def test_json_is_utf8_text() -> None:
+    text = built().to_json()
+    assert "小标题" in text and "\\u" not in text
+    assert json.loads(text) == built().to_dict()
+    assert built().to_json(indent=1).startswith('{\n "schema_version": 1')
+
+
+def test_empty_article() -> None:
+    article = dwparse.parse("")
+    data = article.to_dict()
+    assert data["blocks"] == [] and data["text"] == "" and data["lead_image"] is None
+    assert [p["code"] for p in data["problems"]] == ["empty-input"]
