@@ -3,8 +3,8 @@
 It shares no code with dwparse: the body is read by the standard library's
 ``html.parser``, the title line by a plain regular expression. Each
 whitespace-separated word of visible text must then appear in some string of
-the parsed article (its JSON, without the ``html``, ``src``, ``url`` and
-``href`` keys, which would hold any text verbatim).
+the parsed article (its JSON, without the ``html`` keys of raw blocks, which
+hold any text verbatim).
 
 The few characters dwparse drops by design are dropped here too, and only
 these: the gallery and credit labels (``相关图集``, ``图像来源`` and their
@@ -24,8 +24,9 @@ from dateutil.parser import isoparse
 _LINK_LINE = re.compile(r"\[(.*)\]\((.*)\)")
 _LABELS = ("相关图集", "相關圖集", "图像来源", "圖片來源")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_NONCHARACTER = re.compile("[\ud800-\udfff\ufffe\uffff]")
 _HIDDEN = {"script", "style", "svg", "template", "noscript"}
-_SKIPPED_KEYS = {"html", "src", "url", "href"}
+_SKIPPED_KEYS = {"html"}
 
 
 class _Text(HTMLParser):
@@ -51,17 +52,22 @@ def visible_words(text: str) -> list[str]:
     """The words of visible text in an archive file, as a reader sees them."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    text = _CONTROL.sub("", text)
+    text = _NONCHARACTER.sub("\ufffd", _CONTROL.sub("", text))
     lines = text.split("\n")
     words: list[str] = []
     after_title = False
     body_lines = []
     for number, line in enumerate(lines):
         stripped = line.strip()
-        match = _LINK_LINE.fullmatch(stripped) if number < 4 else None
-        if match:
-            title = html.unescape(re.sub(r"\\(.)", r"\1", match[1]))
+        if number < 4 and stripped.startswith("["):
+            match = _LINK_LINE.fullmatch(stripped)
+            # A title line, whole or broken: its text and its URL.
+            title, url = (match[1], match[2]) if match else (stripped[1:], "")
+            if not match and "](" in title:
+                title, url = title.rsplit("](", 1)
+            title = html.unescape(re.sub(r"\\(.)", r"\1", title.rstrip("]")))
             words.extend(title.split())
+            words.extend(url.split())
             after_title = True
             continue
         if after_title and stripped and set(stripped) <= {"-"} | {"="}:
@@ -72,17 +78,19 @@ def visible_words(text: str) -> list[str]:
         body_lines.append(line)
     reader = _Text()
     reader.feed("\n".join(body_lines))
-    reader.close()
+    # A tag cut off by the end of the file is not text (browsers drop it too).
+    if not reader.rawdata.lstrip().startswith("<"):
+        reader.close()
     for piece in reader.pieces:
         words.extend(piece.split())
     result = []
     for word in words:
         for label in _LABELS:
-            word = word.replace(label, "")
-        word = word.strip(":：")
-        if not word or _is_time(word):
-            continue
-        result.append(word)
+            word = word.replace(label, " ")
+        for part in word.split():
+            part = part.strip(":：")
+            if part and not _is_time(part):
+                result.append(part)
     return result
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from datetime import datetime, timezone
+from html import escape
 from typing import Callable, NamedTuple, Optional, Union
 
 from dateutil.parser import isoparse
@@ -50,10 +51,16 @@ _OPEN_PARENS = "（("
 _CLOSE_PARENS = "）)"
 _MAX_HTML_PROBLEMS = 20
 _VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*>")
+# [^<>]* (not [^>]*): a tag that never closes costs no backtracking.
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*>")
+_TOO_DEEP = "Excessive depth"
+#: Nesting deeper than this is flattened before lxml reads it (libxml2 drops
+#: what lies deeper than 2048 levels, even with huge_tree).
+MAX_DEPTH = 1000
 _UNEXPECTED_END_TAG = re.compile(r"Unexpected end tag : (\S+)")
 _START_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
 _OPEN_P = re.compile(r"<p[\s>/]", re.IGNORECASE)
+_RAW_TEXT_TAGS = frozenset({"script", "style"})
 _UTC = timezone.utc
 
 Node = Union[etree._Element, str]
@@ -138,8 +145,42 @@ def _parse_html(source: Source, html: str, start: int) -> Optional[etree._Elemen
         return None
     errors = parser.error_log
     if len(errors):
+        if any(entry.message.startswith(_TOO_DEEP) for entry in errors):
+            flat, cut = _flatten(html)
+            source.report(
+                "html-malformed",
+                f"elements nested deeper than {MAX_DEPTH} levels; the deeper tags were dropped, their text kept",
+                start + cut,
+            )
+            root = etree.fromstring(flat, parser)
+            errors = parser.error_log
         _report_html_errors(source, html, start, errors, byte_columns)
     return root
+
+
+def _flatten(html: str) -> tuple[str, int]:
+    """``html`` without the tags nested deeper than :data:`MAX_DEPTH`, and where the first was."""
+    pieces: list[str] = []
+    depth = 0
+    last = 0
+    first_cut = -1
+    for match in _TAG.finditer(html):
+        if match[1]:
+            depth -= 1
+            drop = depth >= MAX_DEPTH
+            depth = max(depth, 0)
+        elif match[2].lower() in _VOID_TAGS or match[0].endswith("/>"):
+            drop = False
+        else:
+            depth += 1
+            drop = depth > MAX_DEPTH
+        if drop:
+            if first_cut < 0:
+                first_cut = match.start()
+            pieces.append(html[last : match.start()])
+            last = match.end()
+    pieces.append(html[last:])
+    return "".join(pieces), max(first_cut, 0)
 
 
 def _report_html_errors(
@@ -513,7 +554,29 @@ _RULES: dict[str, Callable[[_Reader, etree._Element], None]] = {
 
 
 def _html(element: etree._Element) -> str:
-    return etree.tostring(element, encoding=str, method="html", with_tail=False)
+    """The HTML of ``element`` (not its tail), written without recursion.
+
+    lxml's own HTML serializer percent-encodes non-ASCII URLs in ``href``
+    and ``src``; this keeps attributes as they were read.
+    """
+    out: list[str] = []
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        tag = node.tag
+        if not isinstance(tag, str):
+            if event == "end" and node is not element and node.tail:
+                out.append(escape(node.tail, quote=False))
+            continue
+        if event == "start":
+            attributes = "".join(f' {name}="{escape(value)}"' for name, value in node.items())
+            out.append(f"<{tag}{attributes}>")
+            if node.text:
+                out.append(node.text if tag in _RAW_TEXT_TAGS else escape(node.text, quote=False))
+            continue
+        if tag not in _VOID_TAGS:
+            out.append(f"</{tag}>")
+        if node is not element and node.tail:
+            out.append(escape(node.tail, quote=False))
+    return "".join(out)
 
 
 def _plain_of(flow: Flow) -> str:
