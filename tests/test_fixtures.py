@@ -17,7 +17,7 @@ from conftest import FIXTURES, SEED
 from expectations import check
 from visible import lost_words
 
-FIXTURE_FILES = sorted(FIXTURES.glob("*.md"))
+FIXTURE_FILES = sorted(path for path in FIXTURES.glob("*.md") if path.name != "README.md")
 ALL_FILES = FIXTURE_FILES + [SEED]
 
 

@@ -12,7 +12,7 @@ import re
 import threading
 from datetime import datetime, timezone
 from html import escape
-from typing import Callable, NamedTuple, Optional, Union
+from typing import Callable, NamedTuple, Optional, TypeGuard, Union
 
 from dateutil.parser import isoparse
 from lxml import etree
@@ -28,6 +28,7 @@ from dwparse.model import (
     Heading,
     Image,
     ImageBlock,
+    Inline,
     Link,
     LinkRun,
     ListBlock,
@@ -89,7 +90,7 @@ def _parser(encoding: Optional[str] = None) -> etree.HTMLParser:
     if parser is None:
         # No network, no DTD, comments and processing instructions dropped,
         # no depth limit (deep nesting is read without recursion).
-        parser = etree.HTMLParser(
+        parser = etree.HTMLParser(  # type: ignore[call-arg]  # stubs lack default_doctype
             recover=True,
             no_network=True,
             remove_comments=True,
@@ -221,7 +222,7 @@ def _entry_offset(html: str, entry: etree._LogEntry, byte_columns: bool) -> int:
     line_end = html.find("\n", line_start)
     if line_end < 0:
         line_end = len(html)
-    column = max(entry.column, 1)
+    column = max(int(entry.column), 1)
     if byte_columns:
         column = len(html[line_start:line_end].encode("utf-8")[: column - 1].decode("utf-8", "ignore")) + 1
     return min(line_start + column - 1, line_end)
@@ -279,10 +280,6 @@ def _check_truncation(source: Source, html: str, start: int) -> None:
 # -- reading blocks -------------------------------------------------------------
 
 
-def _is_text(node: Node) -> bool:
-    return isinstance(node, str)
-
-
 def _classes(element: etree._Element) -> list[str]:
     return (element.get("class") or "").split()
 
@@ -297,20 +294,20 @@ def _only_child(element: etree._Element, tag: str) -> Optional[etree._Element]:
     return child
 
 
-def _is_caption_div(node: Node) -> bool:
-    return not _is_text(node) and node.tag == "div" and _only_child(node, "small") is not None
+def _is_caption_div(node: Node) -> TypeGuard[etree._Element]:
+    return not isinstance(node, str) and node.tag == "div" and _only_child(node, "small") is not None
 
 
-def _is_picture_div(node: Node) -> bool:
-    if _is_text(node) or node.tag != "div" or len(node) == 0 or node[0].tag != "img":
+def _is_picture_div(node: Node) -> TypeGuard[etree._Element]:
+    if isinstance(node, str) or node.tag != "div" or len(node) == 0 or node[0].tag != "img":
         return False
     if node.text and node.text.strip():
         return False
     return "placeholder-image" not in _classes(node) and not _is_caption_div(node)
 
 
-def _is_placeholder(node: Node) -> bool:
-    return not _is_text(node) and node.tag == "div" and "placeholder-image" in _classes(node)
+def _is_placeholder(node: Node) -> TypeGuard[etree._Element]:
+    return not isinstance(node, str) and node.tag == "div" and "placeholder-image" in _classes(node)
 
 
 class _Reader:
@@ -320,7 +317,7 @@ class _Reader:
         self.source = source
         self.start = start
         # Whitespace-only text between blocks carries nothing.
-        self.nodes = [node for node in nodes if not _is_text(node) or node.strip()]
+        self.nodes = [node for node in nodes if not isinstance(node, str) or node.strip()]
         self.pos = 0
         self.collected = collected
         self.blocks: list[Block] = []
@@ -368,7 +365,7 @@ class _Reader:
         while self.pos < len(self.nodes):
             node = self.nodes[self.pos]
             self.pos += 1
-            if _is_text(node) or node.tag in INLINE_TAGS:
+            if isinstance(node, str) or node.tag in INLINE_TAGS:
                 self._read_inline_group(node)
             else:
                 rules.get(node.tag, _Reader._read_raw)(self, node)
@@ -393,9 +390,14 @@ class _Reader:
     def _read_date(self) -> Optional[datetime]:
         node = self._peek()
         italic = None
-        if node is not None and not _is_text(node) and node.tag == "div":
+        if node is not None and not isinstance(node, str) and node.tag == "div":
             italic = _only_child(node, "i")
-        if italic is None or any(child.tag != "br" for child in italic):
+        if (
+            node is None
+            or isinstance(node, str)
+            or italic is None
+            or any(child.tag != "br" for child in italic)
+        ):
             self.source.report("date-missing", "no <div><i>TIME</i></div> at the start of the body", self.start)
             return None
         self.pos += 1
@@ -418,7 +420,7 @@ class _Reader:
 
     def _read_lead_image(self) -> Optional[Image]:
         node = self._peek()
-        if node is None or _is_text(node):
+        if node is None or isinstance(node, str):
             return None
         if node.tag == "img" or _is_placeholder(node) or _is_image_paragraph(node):
             self.pos += 1
@@ -451,12 +453,12 @@ class _Reader:
         flow = Flow(self.collected, runs=True)
         node: Optional[Node] = first
         while True:
-            if _is_text(node):
-                flow.text(0, node)  # type: ignore[arg-type]
-            else:
-                flow.element(node)  # type: ignore[arg-type]
+            if isinstance(node, str):
+                flow.text(0, node)
+            elif node is not None:
+                flow.element(node)
             node = self._peek()
-            if node is None or not (_is_text(node) or node.tag in INLINE_TAGS):
+            if node is None or not (isinstance(node, str) or node.tag in INLINE_TAGS):
                 break
             self.pos += 1
         self._paragraph_from(flow)
@@ -501,7 +503,7 @@ class _Reader:
         title = self._text(title_element) if title_element is not None else None
         flow = Flow(self.collected, runs=False)
         flow.text(0, div[0].tail)
-        for child in div[1:]:
+        for child in list(div)[1:]:
             if child is not title_element:
                 flow.element(child)
             flow.text(0, child.tail)
@@ -584,14 +586,14 @@ def _plain_of(flow: Flow) -> str:
     return "".join(run.text for run in flow.inlines())
 
 
-def _is_image_paragraph(node: Node) -> bool:
+def _is_image_paragraph(node: Node) -> TypeGuard[etree._Element]:
     """A ``<p>`` that holds one ``<img>`` and no text."""
-    if _is_text(node) or node.tag != "p":
+    if isinstance(node, str) or node.tag != "p":
         return False
     return _only_child(node, "img") is not None
 
 
-def _classify(inlines: tuple) -> Block:
+def _classify(inlines: tuple[Inline, ...]) -> Block:
     text = "".join(run.text for run in inlines)
     if text.startswith("©"):
         return Copyright(text)

@@ -11,7 +11,7 @@ Every ``<a>`` and topic ``<span>`` it meets is recorded in the shared
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Any, Optional
 
 from lxml import etree
 
@@ -89,7 +89,7 @@ class Flow:
     __slots__ = ("atoms", "space", "specials", "collected", "runs", "foreign", "images")
 
     def __init__(self, collected: Collected, *, runs: bool) -> None:
-        self.atoms: list[list] = []  # [key, text]
+        self.atoms: list[list[Any]] = []  # [key, text]
         self.space = True  # the next leading space is dropped
         self.specials: list[Inline] = []
         self.collected = collected
@@ -210,12 +210,12 @@ class Flow:
             collected.links.append(
                 Link(text, target.href, target.rel, target.target_id, target.target_type)
             )
-        elif target.topic_id not in collected.topics:
+        elif isinstance(target, TopicRun) and target.topic_id not in collected.topics:
             collected.topics[target.topic_id] = Topic(text, target.topic_id, target.topic_type)
 
     # -- results ---------------------------------------------------------------
 
-    def _trimmed(self) -> list[list]:
+    def _trimmed(self) -> list[list[Any]]:
         atoms = self.atoms
         for atom in atoms:
             atom[1] = atom[1].lstrip(" \n")

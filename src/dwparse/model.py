@@ -37,13 +37,12 @@ __all__ = [
     "TopicRun",
 ]
 
-_frozen = attrs.frozen(slots=True, kw_only=False)
 
 
 # -- pieces -------------------------------------------------------------------
 
 
-@_frozen
+@attrs.frozen
 class Problem:
     """Something wrong with the input, and where it is.
 
@@ -59,7 +58,7 @@ class Problem:
     column: int
 
 
-@_frozen
+@attrs.frozen
 class Image:
     """A picture: where it is, DW's id for it, and its caption.
 
@@ -76,7 +75,7 @@ class Image:
     credit: Optional[str] = None
 
 
-@_frozen
+@attrs.frozen
 class Link:
     """A link in the body: ``<a href=... rel=...>text</a>``.
 
@@ -92,7 +91,7 @@ class Link:
     target_type: Optional[str]
 
 
-@_frozen
+@attrs.frozen
 class Topic:
     """A DW topic tag: ``<span data-id=ID data-type=TYPE>name</span>``."""
 
@@ -104,7 +103,7 @@ class Topic:
 # -- inline runs --------------------------------------------------------------
 
 
-@_frozen
+@attrs.frozen
 class TextRun:
     """A run of paragraph text with its formatting flags."""
 
@@ -114,7 +113,7 @@ class TextRun:
     em: bool = False
 
 
-@_frozen
+@attrs.frozen
 class LinkRun:
     """A link inside a paragraph; the same fields as :class:`Link`."""
 
@@ -126,7 +125,7 @@ class LinkRun:
     target_type: Optional[str]
 
 
-@_frozen
+@attrs.frozen
 class TopicRun:
     """A topic tag inside a paragraph."""
 
@@ -143,7 +142,7 @@ Inline = Union[TextRun, LinkRun, TopicRun]
 # -- blocks -------------------------------------------------------------------
 
 
-@_frozen
+@attrs.frozen
 class Paragraph:
     """A paragraph of running text, with its inline runs."""
 
@@ -152,7 +151,7 @@ class Paragraph:
     inlines: tuple[Inline, ...]
 
 
-@_frozen
+@attrs.frozen
 class Heading:
     """A subheading: ``<h2>``-``<h4>`` or an all-bold paragraph (level 2)."""
 
@@ -161,7 +160,7 @@ class Heading:
     level: int
 
 
-@_frozen
+@attrs.frozen
 class ImageBlock:
     """An image between paragraphs, with its caption."""
 
@@ -169,7 +168,7 @@ class ImageBlock:
     image: Image
 
 
-@_frozen
+@attrs.frozen
 class GalleryItem:
     """One picture of a gallery: its image, bold title and text."""
 
@@ -178,7 +177,7 @@ class GalleryItem:
     text: str
 
 
-@_frozen
+@attrs.frozen
 class Gallery:
     """A picture gallery (``相关图集：TITLE`` and its picture ``<div>``s)."""
 
@@ -187,7 +186,7 @@ class Gallery:
     items: tuple[GalleryItem, ...]
 
 
-@_frozen
+@attrs.frozen
 class ListBlock:
     """A ``<ul>`` or ``<ol>``; one string per item.
 
@@ -202,7 +201,7 @@ class ListBlock:
     html: Optional[str] = attrs.field(default=None, eq=False, repr=False)
 
 
-@_frozen
+@attrs.frozen
 class Quote:
     """A ``<blockquote>``. ``html`` is as for :class:`ListBlock`."""
 
@@ -211,7 +210,7 @@ class Quote:
     html: Optional[str] = attrs.field(default=None, eq=False, repr=False)
 
 
-@_frozen
+@attrs.frozen
 class Credit:
     """The source credit line, e.g. ``（法新社、美联社）``, and its agencies."""
 
@@ -220,7 +219,7 @@ class Credit:
     sources: tuple[str, ...]
 
 
-@_frozen
+@attrs.frozen
 class Copyright:
     """The copyright line (a paragraph starting with ``©``)."""
 
@@ -228,7 +227,7 @@ class Copyright:
     text: str
 
 
-@_frozen
+@attrs.frozen
 class Notice:
     """DW boilerplate that is not article text (promotion, disclaimer)."""
 
@@ -236,7 +235,7 @@ class Notice:
     text: str
 
 
-@_frozen
+@attrs.frozen
 class Raw:
     """Anything else, kept whole: its HTML and its visible text."""
 
@@ -257,7 +256,7 @@ TEXT_BLOCKS = (Paragraph, Heading, ListBlock, Quote, Raw)
 # -- the article --------------------------------------------------------------
 
 
-@_frozen
+@attrs.frozen
 class Article:
     """One parsed archive file.
 
