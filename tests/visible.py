@@ -56,10 +56,13 @@ def visible_words(text: str) -> list[str]:
     lines = text.split("\n")
     words: list[str] = []
     after_title = False
+    in_head = True  # before the first line of body
     body_lines = []
-    for number, line in enumerate(lines):
+    for line in lines:
         stripped = line.strip()
-        if number < 4 and stripped.startswith("["):
+        if in_head and stripped.startswith("<!--") and stripped.endswith("-->"):
+            continue
+        if in_head and stripped.startswith("["):
             match = _LINK_LINE.fullmatch(stripped)
             # A title line, whole or broken: its text and its URL.
             title, url = (match[1], match[2]) if match else (stripped[1:], "")
@@ -74,7 +77,7 @@ def visible_words(text: str) -> list[str]:
             after_title = False
             continue
         if stripped:
-            after_title = False
+            after_title = in_head = False
         body_lines.append(line)
     reader = _Text()
     reader.feed("\n".join(body_lines))
