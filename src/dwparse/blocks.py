@@ -40,7 +40,7 @@ from dwparse.model import (
     Topic,
     TopicRun,
 )
-from dwparse.source import Source, quote
+from dwparse.source import Source, line_bounds, quote
 
 __all__ = ["Body", "read_body"]
 
@@ -213,15 +213,7 @@ def _report_html_errors(
 
 def _entry_offset(html: str, entry: etree._LogEntry, byte_columns: bool) -> int:
     """The offset in ``html`` of a log entry's line and column."""
-    line_start = 0
-    for _ in range(max(entry.line, 1) - 1):
-        found = html.find("\n", line_start)
-        if found < 0:
-            break
-        line_start = found + 1
-    line_end = html.find("\n", line_start)
-    if line_end < 0:
-        line_end = len(html)
+    line_start, line_end = line_bounds(html, int(entry.line))
     column = max(int(entry.column), 1)
     if byte_columns:
         column = len(html[line_start:line_end].encode("utf-8")[: column - 1].decode("utf-8", "ignore")) + 1

@@ -15,7 +15,7 @@ from typing import Optional, Union
 
 from dwparse.model import Problem
 
-__all__ = ["Source", "quote"]
+__all__ = ["Source", "line_bounds", "quote"]
 
 # Characters the parser never reads: C0 controls but tab, LF and CR; DEL and C1
 # controls (removed); lone surrogates and the non-characters U+FFFE, U+FFFF
@@ -97,23 +97,21 @@ class Source:
         line, column = self.position(original_offset)
         self.problems.append(Problem(code, message, line, column))
 
-    def report_at(self, code: str, message: str, line: int, column: int, base: int) -> None:
-        """Record a problem at a 1-based line and column of ``text[base:]``."""
-        text = self.text
-        start = base
-        for _ in range(line - 1):
-            found = text.find("\n", start)
-            if found < 0:
-                break
-            start = found + 1
-        end = text.find("\n", start)
-        if end < 0:
-            end = len(text)
-        self.report(code, message, min(start + max(column, 1) - 1, end))
-
     def sorted_problems(self) -> tuple[Problem, ...]:
         """The problems in input order."""
         return tuple(sorted(self.problems, key=_problem_key))
+
+
+def line_bounds(text: str, line: int) -> tuple[int, int]:
+    """Start and end offsets of the 1-based ``line`` of ``text`` (the last line if past it)."""
+    start = 0
+    for _ in range(max(line, 1) - 1):
+        found = text.find("\n", start)
+        if found < 0:
+            break
+        start = found + 1
+    end = text.find("\n", start)
+    return start, len(text) if end < 0 else end
 
 
 def _problem_key(problem: Problem) -> tuple[int, int]:
