@@ -52,8 +52,9 @@ _OPEN_PARENS = "（("
 _CLOSE_PARENS = "）)"
 _MAX_HTML_PROBLEMS = 20
 _VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
-# [^<>]* (not [^>]*): a tag that never closes costs no backtracking.
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*>")
+# Linear on any input: the lookahead stops the name from backtracking into
+# shorter names, and [^<>]* (not [^>]*) stops at the next tag.
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[^A-Za-z0-9-])[^<>]*>")
 _TOO_DEEP = "Excessive depth"
 #: Nesting deeper than this is flattened before lxml reads it (libxml2 drops
 #: what lies deeper than 2048 levels, even with huge_tree).

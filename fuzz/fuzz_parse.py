@@ -1,0 +1,49 @@
+"""Coverage-guided fuzzing of dwparse.parse with atheris.
+
+Any exception other than ParseError (in strict mode) is a bug; so is output
+that cannot be serialised or written back. Install and run (see docs/fuzzing.md):
+
+    .venv/bin/pip install atheris
+    mkdir -p fuzz/corpus && cp tests/fixtures/*.md ../shared/corpus/*.md fuzz/corpus/
+    .venv/bin/python fuzz/fuzz_parse.py -max_total_time=600 fuzz/corpus
+
+Each crash atheris finds is saved as crash-*; turn it into a regression test
+in tests/test_adversarial.py.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import atheris
+
+with atheris.instrument_imports():
+    import dwparse
+
+
+def test_one_input(data: bytes) -> None:
+    """Parse ``data`` as bytes and as text, leniently and strictly."""
+    provider = atheris.FuzzedDataProvider(data)
+    as_text = provider.ConsumeBool()
+    text: str | bytes
+    if as_text:
+        text = provider.ConsumeUnicodeNoSurrogates(len(data))
+    else:
+        text = provider.ConsumeBytes(len(data))
+    article = dwparse.parse(text)
+    article.to_json()
+    dwparse.parse(article.to_markdown())
+    try:
+        dwparse.parse(text, strict=True)
+    except dwparse.ParseError:
+        pass
+
+
+def main() -> None:
+    """Run atheris on :func:`test_one_input`."""
+    atheris.Setup(sys.argv, test_one_input)
+    atheris.Fuzz()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,136 @@
+"""The adversarial catalogue: hostile inputs, each an Article within seconds.
+
+None of these asserts a time (machines are shared); a hang or a crash fails
+the run. Where the input is wrong, problems say so; text is kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+
+import pytest
+
+import dwparse
+from helpers import DATE, HEAD, codes
+
+Case = Callable[[], "str | bytes"]
+
+
+def body(html: str) -> str:
+    return HEAD + DATE + html
+
+
+CATALOGUE: dict[str, Case] = {
+    "100k-nested-div": lambda: body("<div>" * 100_000 + "深处" + "</div>" * 100_000 + "<p>之后</p>"),
+    "50k-nested-strong": lambda: body("<p>" + "<strong>" * 50_000 + "深处" + "</strong>" * 50_000 + "</p><p>之后</p>"),
+    "30k-nested-topics": lambda: body(
+        "<p>" + '<span data-id="1" data-type="AUTO_TOPIC">' * 30_000 + "深处" + "</span>" * 30_000 + "</p>"
+    ),
+    "200k-brackets-title": lambda: "<!--1722165425000-->\n" + "[" * 200_000 + "\n---\n\n" + DATE + "<p>正文</p>",
+    "1m-less-than": lambda: body("<p>正文</p>" + "<" * 1_000_000),
+    "5mb-attribute": lambda: body('<p title="' + "a" * 5_000_000 + '">正文</p>'),
+    "5mb-unclosed-attribute": lambda: body('<p title="' + "a" * 5_000_000),
+    "1mb-title": lambda: "<!--1722165425000-->\n[" + "标" * 1_000_000 + "](https://www.dw.com/zh/x/a-1)\n---\n\n" + DATE,
+    "1m-tag-name": lambda: body("<p>正文</p><" + "a" * 1_000_000),
+    "25-digit-epoch": lambda: "<!--1234567890123456789012345-->\n" + HEAD.split("\n", 1)[1] + DATE + "<p>正文</p>",
+    "negative-epoch": lambda: "<!---1722165425000-->\n" + HEAD.split("\n", 1)[1] + DATE + "<p>正文</p>",
+    "date-9999-99-99": lambda: HEAD + "<div><i><br>9999-99-99</i></div><p>正文</p>",
+    "entities-surrogates-nul-out-of-range": lambda: body(
+        "<p>&#xD800;&#xDFFF;&#0;&#x110000;&#99999999999999999999;&#x" + "f" * 5000 + ";正文</p>"
+    ),
+    "title-entities-huge": lambda: "[&#" + "9" * 5000 + ";&#xD800;&#0;](https://www.dw.com/zh/x/a-1)\n---\n\n" + DATE,
+    "lone-surrogates-str": lambda: body("<p>正\ud800文\udfff</p>") + "\ud83d",
+    "invalid-utf8-bytes": lambda: body("<p>正文").encode() + b"\xff\xfe\xc3\x28\xa0\xa1\xe2\x28\xa1\xf0\x28\x8c\xbc</p>",
+    "only-dashes": lambda: "-" * 100_000,
+    "only-newlines": lambda: "\n" * 100_000,
+    "nul-bytes": lambda: "\x00" * 100_000 + body("<p>正文</p>") + "\x00" * 100_000,
+    "many-paragraphs": lambda: body("<p>段落</p>" * 20_000),
+    "20k-nested-links": lambda: body("<p>" + "<a href='https://www.dw.com/zh/x/a-1'>" * 20_000 + "链接" + "</a>" * 20_000),
+    "100k-list-items": lambda: body("<ul>" + "<li>项" * 100_000 + "</ul>"),
+    "many-end-tags": lambda: body("<p>正文" + "</q>" * 100_000 + "</p>"),
+    "doctype-and-xml-declaration": lambda: body('<?xml version="1.0" encoding="utf-8"?><!DOCTYPE html><p>正文</p>'),
+    "one-long-line-no-tags": lambda: "正" * 2_000_000,
+}
+
+
+@pytest.mark.parametrize("name", list(CATALOGUE))
+def test_hostile_input_returns_an_article(name: str) -> None:
+    text = CATALOGUE[name]()
+    article = dwparse.parse(text)
+    assert isinstance(article, dwparse.Article)
+    article.to_json()
+    article.to_markdown()
+    with pytest.raises(dwparse.ParseError) if article.problems else contextlib.nullcontext():
+        dwparse.parse(text, strict=True)
+
+
+def parse_case(name: str) -> dwparse.Article:
+    return dwparse.parse(CATALOGUE[name]())
+
+
+@pytest.mark.parametrize("name", ["100k-nested-div", "50k-nested-strong", "30k-nested-topics"])
+def test_deep_nesting_keeps_text(name: str) -> None:
+    article = parse_case(name)
+    assert "深处" in article.text
+    assert "html-malformed" in codes(article)
+
+
+def test_deep_topics_are_one_topic() -> None:
+    assert [topic.topic_id for topic in parse_case("30k-nested-topics").topics] == [1]
+
+
+def test_brackets_title() -> None:
+    article = parse_case("200k-brackets-title")
+    assert codes(article)[0] == "title-malformed"
+    assert article.title == "[" * 199_999
+    assert article.text == "正文"
+
+
+def test_long_inputs_keep_text() -> None:
+    assert parse_case("1mb-title").title == "标" * 1_000_000
+    assert parse_case("5mb-attribute").text == "正文"
+    assert "正文" in parse_case("1m-less-than").text
+    assert "body-truncated" in codes(parse_case("1m-tag-name"))
+    assert parse_case("one-long-line-no-tags").text == "正" * 2_000_000
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("25-digit-epoch", "header-out-of-range"),
+        ("negative-epoch", "header-out-of-range"),
+        ("date-9999-99-99", "date-invalid"),
+    ],
+)
+def test_bad_numbers(name: str, code: str) -> None:
+    article = parse_case(name)
+    assert code in codes(article)
+    assert article.text.endswith("正文")
+
+
+def test_entities_become_replacement_characters() -> None:
+    article = parse_case("entities-surrogates-nul-out-of-range")
+    assert article.text.endswith("正文")
+    assert set(article.text[:-2]) == {"\ufffd"}
+    assert dwparse.parse(CATALOGUE["title-entities-huge"]()).title == "\ufffd\ufffd\ufffd"
+
+
+def test_encoding_problems() -> None:
+    assert codes(parse_case("lone-surrogates-str"))[0] == "invalid-character"
+    article = parse_case("invalid-utf8-bytes")
+    assert codes(article)[0] == "invalid-utf8"
+    assert article.text.startswith("正文\ufffd")
+    nul = parse_case("nul-bytes")
+    assert codes(nul)[0] == "control-character" and nul.text == "正文" and nul.title == "标题"
+
+
+def test_dashes_and_newlines() -> None:
+    assert parse_case("only-dashes").text == "-" * 100_000
+    assert codes(parse_case("only-newlines")) == ["empty-input"]
+
+
+def test_many_end_tags_are_capped() -> None:
+    article = parse_case("many-end-tags")
+    assert article.text == "正文"
+    assert 1 < len(article.problems) <= 21
