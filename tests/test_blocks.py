@@ -283,3 +283,9 @@ def test_raw_blocks_keep_text_and_html(html: str, text: str) -> None:
     assert isinstance(block, Raw)
     assert block.text == text
     assert block.html.startswith("<")
+
+
+def test_text_outside_list_items_makes_the_list_raw() -> None:
+    parsed = article("<ol>散落的文字</li><li>项</li></ol>")
+    assert isinstance(parsed.blocks[0], Raw)
+    assert parsed.blocks[0].text == "散落的文字\n项"

@@ -25,27 +25,45 @@ _LINK_LINE = re.compile(r"\[(.*)\]\((.*)\)")
 _LABELS = ("相关图集", "相關圖集", "图像来源", "圖片來源")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _NONCHARACTER = re.compile("[\ud800-\udfff\ufffe\uffff]")
+_BOGUS_COMMENT = re.compile(r"<!\[(?!CDATA\[)[^>]*>?")
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _HIDDEN = {"script", "style", "svg", "template", "noscript"}
 _SKIPPED_KEYS = {"html"}
 
 
 class _Text(HTMLParser):
+    """Text pieces; an end tag that closes nothing joins its neighbours (as in HTML)."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.pieces: list[str] = []
         self.hidden = 0
+        self.open: list[str] = []
+        self.join = False  # text, stray end tags, text: one piece
 
     def handle_starttag(self, tag: str, attrs: Any) -> None:
         if tag in _HIDDEN:
             self.hidden += 1
+        if tag not in _VOID:
+            self.open.append(tag)
+        self.join = False
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _HIDDEN and self.hidden:
             self.hidden -= 1
+        if tag in self.open:
+            while self.open.pop() != tag:
+                pass
+            self.join = False
 
     def handle_data(self, data: str) -> None:
-        if not self.hidden:
+        if self.hidden:
+            return
+        if self.join and self.pieces:
+            self.pieces[-1] += data
+        else:
             self.pieces.append(data)
+        self.join = True
 
 
 def visible_words(text: str) -> list[str]:
@@ -60,8 +78,11 @@ def visible_words(text: str) -> list[str]:
     body_lines = []
     for line in lines:
         stripped = line.strip()
-        if in_head and stripped.startswith("<!--") and stripped.endswith("-->"):
-            continue
+        if in_head and stripped.startswith("<!--") and "-->" in stripped:
+            if stripped.endswith("-->"):
+                continue
+            stripped = stripped.split("-->", 1)[1].strip()  # the title may follow on the line
+            line = stripped
         if in_head and stripped.startswith("["):
             match = _LINK_LINE.fullmatch(stripped)
             # A title line, whole or broken: its text and its URL.
@@ -80,7 +101,9 @@ def visible_words(text: str) -> list[str]:
             after_title = in_head = False
         body_lines.append(line)
     reader = _Text()
-    reader.feed("\n".join(body_lines))
+    # "<![" other than CDATA opens a bogus comment up to ">" (HTML5); the
+    # standard library's parser rejects it, so drop it first.
+    reader.feed(_BOGUS_COMMENT.sub("", "\n".join(body_lines)))
     # A tag cut off by the end of the file is not text (browsers drop it too).
     if not reader.rawdata.lstrip().startswith("<"):
         reader.close()
@@ -92,9 +115,14 @@ def visible_words(text: str) -> list[str]:
             word = word.replace(label, " ")
         for part in word.split():
             part = part.strip(":：")
-            if part and not _is_time(part):
+            if part and not _is_time(part) and not _is_label_fragment(part):
                 result.append(part)
     return result
+
+
+def _is_label_fragment(word: str) -> bool:
+    """A piece of a label that markup split (``<h3>相关图<span>集：…``)."""
+    return any(label.startswith(word) or label.endswith(word) for label in _LABELS)
 
 
 def _is_time(word: str) -> bool:
@@ -119,7 +147,25 @@ def _strings(value: Any, key: str = "") -> Iterator[str]:
         yield value
 
 
+_TAGS = re.compile(r"<[^<>]*>")
+_INVISIBLE = re.compile("[\ufeff\ufffd]")
+_ISO_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+(?:Z|[+-][0-9:]+)?")
+
+
 def lost_words(text: str, data: dict[str, Any]) -> list[str]:
-    """Words of ``text`` that appear in no string of the article dict ``data``."""
-    haystack = "\x00".join(_strings({k: v for k, v in data.items() if k != "problems"}))
-    return [word for word in visible_words(text) if word not in haystack]
+    """Words of ``text`` that appear in no string of the article dict ``data``.
+
+    Pieces of a time that markup split (``2</p>024-…``) count as the time
+    when the article has a ``published_at``.
+    """
+    # U+FEFF is invisible (lxml drops it at the start of the body); parsers
+    # differ on what replaces a reference to a control character (nothing or
+    # U+FFFD): neither counts.
+    haystack = _INVISIBLE.sub("", "\x00".join(_strings({k: v for k, v in data.items() if k != "problems"})))
+    times = _ISO_TIME.findall(_TAGS.sub("", text)) if data.get("published_at") else []
+    words = (_INVISIBLE.sub("", word) for word in visible_words(text))
+    return [
+        word
+        for word in words
+        if word and word not in haystack and not any(word in time for time in times)
+    ]

@@ -128,7 +128,7 @@ def read_body(source: Source, start: int) -> Body:
                 nodes.append(child)
                 if child.tail:
                     nodes.append(child.tail)
-    collected = Collected()
+    collected = Collected(controls="&#" in html)
     return _Reader(source, start, nodes, collected).read()
 
 
@@ -478,7 +478,7 @@ class _Reader:
         if element.tag == "h3":
             label = _GALLERY_LABEL.match(text)
             if label is not None:
-                self._read_gallery(text[label.end() :].strip())
+                self._read_gallery(text[label.end() :].strip(" \n"))
                 return
         if text or len(element):
             self.blocks.append(Heading(text, int(element.tag[1])))
@@ -520,8 +520,9 @@ class _Reader:
         for item in element.iter("li"):
             if item.getparent() is element:
                 items.append(self._text(item))
+        stray_text = (element.text or "").strip() or any((child.tail or "").strip() for child in element)
         others = [child for child in element if child.tag != "li"]
-        if others or not items:
+        if others or not items or stray_text:
             self._read_raw(element)
             return
         self.blocks.append(ListBlock(element.tag == "ol", tuple(items), _html(element)))
@@ -594,7 +595,7 @@ def _classify(inlines: tuple[Inline, ...]) -> Block:
         return Notice(text)
     plain_runs = [run for run in inlines if isinstance(run, TextRun)]
     all_plain = len(plain_runs) == len(inlines)
-    visible = [run for run in plain_runs if run.text.strip()]
+    visible = [run for run in plain_runs if run.text.strip(" \n")]
     if (
         all_plain
         and visible

@@ -52,6 +52,6 @@ def split_caption(text: str) -> tuple[Optional[str], Optional[str]]:
     match = _CREDIT.search(text)
     if match is None:
         return text or None, None
-    caption = text[: match.start()].strip()
-    credit = text[match.end() :].strip()
+    caption = text[: match.start()].strip(" \n")
+    credit = text[match.end() :].strip(" \n")
     return caption or None, credit or None

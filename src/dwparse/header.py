@@ -59,17 +59,22 @@ def read_header(source: Source) -> tuple[Optional[datetime], int]:
     line_end = text.find("\n", start)
     if line_end < 0:
         line_end = len(text)
-    close = text.find("-->", start + 4, line_end)
-    if close < 0:
-        body, after = text[start + 4 : line_end], line_end
-        source.report("header-invalid", f"header comment not closed: {quote(text[start:line_end])}", start)
+    next_line = line_end + 1 if line_end < len(text) else line_end
+    line = text[start:line_end].rstrip()
+    if len(line) >= 7 and line.endswith("-->"):
+        # The whole line is the header, even if "-->" stands inside it too.
+        body, after, closed = line[4:-3], next_line, True
     else:
-        body, after = text[start + 4 : close], close + 3
-    if not text[after:line_end].strip():
-        after = line_end + 1 if line_end < len(text) else line_end
+        close = text.find("-->", start + 4, line_end)
+        closed = close >= 0
+        if closed:
+            body, after = text[start + 4 : close], close + 3
+        else:
+            body, after = line[4:], next_line
+            source.report("header-invalid", f"header comment not closed: {quote(line)}", start)
     value = body.strip()
     if _INTEGER.fullmatch(value) is None:
-        if close >= 0:
+        if closed:
             source.report("header-invalid", f"header comment is not an epoch: {quote(value)}", start)
         return None, after
     digits = value.lstrip("+-")

@@ -21,6 +21,8 @@ from dwparse.urls import link_target
 __all__ = ["BLOCK_TAGS", "INLINE_TAGS", "Collected", "Flow", "plain_text"]
 
 _WHITESPACE = re.compile(r"[ \t\n\r\f]+")
+# Control characters that a character reference such as &#5; can produce.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _TOPIC_ID = re.compile(r"[0-9]{1,18}")
 
 #: Elements that may stand inside a paragraph and keep it a paragraph.
@@ -47,13 +49,18 @@ _SPECIAL = 4
 
 
 class Collected:
-    """Links and topics met anywhere in the body, in document order."""
+    """Links and topics met anywhere in the body, in document order.
 
-    __slots__ = ("links", "topics")
+    ``controls`` is true when character references may have put control
+    characters into the text (the body holds ``&#``); they are then removed.
+    """
 
-    def __init__(self) -> None:
+    __slots__ = ("links", "topics", "controls")
+
+    def __init__(self, *, controls: bool = False) -> None:
         self.links: list[Link] = []
         self.topics: dict[int, Topic] = {}
+        self.controls = controls
 
 
 def _target(element: etree._Element, tag: str) -> Optional[Inline]:
@@ -103,6 +110,8 @@ class Flow:
         """Add a piece of text under ``key``."""
         if not text:
             return
+        if self.collected.controls:
+            text = _CONTROL.sub("", text)
         text = _WHITESPACE.sub(" ", text)
         if self.space and text[0] == " ":
             text = text[1:]
