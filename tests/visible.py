@@ -15,6 +15,7 @@ into ``published_at``), and control characters.
 from __future__ import annotations
 
 import html
+from collections import Counter
 import re
 from html.parser import HTMLParser
 from typing import Any, Iterator
@@ -169,3 +170,25 @@ def lost_words(text: str, data: dict[str, Any]) -> list[str]:
         for word in words
         if word and word not in haystack and not any(word in time for time in times)
     ]
+
+
+# Labels, and the Markdown of the title line and its underline.
+_LABEL_CHARACTERS = set("".join(_LABELS) + ":：" + "[]()\\-=")
+_TIME_CHARACTERS = set("0123456789-T:.Z+")
+
+
+def lost_characters(text: str, data: dict[str, Any]) -> dict[str, int]:
+    """Visible characters of ``text`` missing from ``data``, counted.
+
+    Coarser than :func:`lost_words` but blind to how markup splits text, for
+    inputs whose broken markup two HTML parsers may tree differently. Label
+    and title-line syntax characters (and time characters when there is a
+    ``published_at``) may be missing: a mutation can split a label or a time,
+    or break the title line in ways the two readings take differently.
+    """
+    seen = Counter(char for word in visible_words(text) for char in _INVISIBLE.sub("", word))
+    kept = Counter(
+        _INVISIBLE.sub("", "".join(_strings({k: v for k, v in data.items() if k != "problems"})))
+    )
+    allowed = _LABEL_CHARACTERS | (_TIME_CHARACTERS if data.get("published_at") else set())
+    return {char: count for char, count in (seen - kept).items() if char not in allowed}
