@@ -289,3 +289,18 @@ def test_text_outside_list_items_makes_the_list_raw() -> None:
     parsed = article("<ol>散落的文字</li><li>项</li></ol>")
     assert isinstance(parsed.blocks[0], Raw)
     assert parsed.blocks[0].text == "散落的文字\n项"
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00", "2024-02-30T00:00:00Z", "2024-13-01T00:00:00.5Z"],
+)
+def test_times_out_of_range_are_invalid(written: str) -> None:
+    parsed = article(f"<div><i><br>{written}</i></div><p>x</p>", date=False)
+    assert codes(parsed) == ["date-invalid"]
+    assert parsed.published_at is None
+
+
+def test_time_fractions() -> None:
+    parsed = article("<div><i><br>2024-07-28T11:07:48.5Z</i></div><p>x</p>", date=False)
+    assert parsed.published_at == datetime(2024, 7, 28, 11, 7, 48, 500000, tzinfo=timezone.utc)

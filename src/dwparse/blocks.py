@@ -64,6 +64,7 @@ _START_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
 _OPEN_P = re.compile(r"<p[\s>/]", re.IGNORECASE)
 _RAW_TEXT_TAGS = frozenset({"script", "style"})
 _UTC = timezone.utc
+_COMMON_TIME = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]{1,6}))?Z")
 
 Node = Union[etree._Element, str]
 
@@ -128,7 +129,7 @@ def read_body(source: Source, start: int) -> Body:
                 nodes.append(child)
                 if child.tail:
                     nodes.append(child.tail)
-    collected = Collected(controls="&#" in html)
+    collected = Collected.for_body(html)
     return _Reader(source, start, nodes, collected).read()
 
 
@@ -273,6 +274,23 @@ def _check_truncation(source: Source, html: str, start: int) -> None:
 # -- reading blocks -------------------------------------------------------------
 
 
+def parse_time(text: str) -> Optional[datetime]:
+    """An ISO 8601 time as an aware UTC datetime (no zone means UTC), or ``None``."""
+    common = _COMMON_TIME.fullmatch(text)
+    try:
+        if common is not None:  # the archive's own form, read without dateutil
+            fraction = common[7] or "0"
+            return datetime(
+                *map(int, common.groups()[:6]), int(fraction.ljust(6, "0")), tzinfo=_UTC  # type: ignore[misc]
+            )
+        value = isoparse(text)
+        if value.tzinfo is None:
+            return value.replace(tzinfo=_UTC)
+        return value.astimezone(_UTC)
+    except (ValueError, OverflowError):
+        return None
+
+
 def _classes(element: etree._Element) -> list[str]:
     return (element.get("class") or "").split()
 
@@ -395,21 +413,14 @@ class _Reader:
             return None
         self.pos += 1
         text = self._text(italic).strip()
-        try:
-            value = isoparse(text)
-        except (ValueError, OverflowError):
+        value = parse_time(text)
+        if value is None:
             offset = self.source.text.find(text, self.start) if text else -1
             self.source.report(
                 "date-invalid", f"not an ISO 8601 time: {quote(text)}", offset if offset >= 0 else self.start
             )
             self.blocks.append(Raw(_html(node), text))
-            return None
-        if value.tzinfo is None:
-            return value.replace(tzinfo=_UTC)
-        try:
-            return value.astimezone(_UTC)
-        except (OverflowError, ValueError):
-            return value.replace(tzinfo=_UTC) - value.utcoffset()  # type: ignore[operator]
+        return value
 
     def _read_lead_image(self) -> Optional[Image]:
         node = self._peek()
@@ -457,11 +468,16 @@ class _Reader:
         self._paragraph_from(flow)
 
     def _read_paragraph(self, element: etree._Element) -> None:
+        if not len(element):  # text only: the common case, read directly
+            text = self.collected.normalized(element.text or "").strip(" ")
+            if text:
+                self.blocks.append(_classify((TextRun(text),)))
+            return
         if _is_image_paragraph(element):
             self.blocks.append(ImageBlock(self._captioned(element)))
             return
         flow = Flow(self.collected, runs=True)
-        flow.element(element)
+        flow.container(element)
         if flow.foreign is not None or flow.images:
             self.blocks.append(Raw(_html(element), _plain_of(flow)))
             return
@@ -494,6 +510,10 @@ class _Reader:
         image = image_from_src(div[0].get("src"))
         title_element = next((child for child in div if child.tag in ("b", "strong")), None)
         title = self._text(title_element) if title_element is not None else None
+        if len(div) == 2 and title_element is not None and not (div[0].tail or "").strip():
+            # <div><img><b>TITLE</b>：TEXT</div>, read directly
+            text = self.collected.normalized(title_element.tail or "").lstrip(":： ").rstrip(" ")
+            return GalleryItem(image, title, text)
         flow = Flow(self.collected, runs=False)
         flow.text(0, div[0].tail)
         for child in list(div)[1:]:
@@ -588,23 +608,25 @@ def _is_image_paragraph(node: Node) -> TypeGuard[etree._Element]:
 
 
 def _classify(inlines: tuple[Inline, ...]) -> Block:
-    text = "".join(run.text for run in inlines)
+    text = inlines[0].text if len(inlines) == 1 else "".join(run.text for run in inlines)
     if text.startswith("©"):
         return Copyright(text)
     if text.startswith(_NOTICE_PREFIXES):
         return Notice(text)
-    plain_runs = [run for run in inlines if isinstance(run, TextRun)]
-    all_plain = len(plain_runs) == len(inlines)
-    visible = [run for run in plain_runs if run.text.strip(" \n")]
-    if (
-        all_plain
-        and visible
-        and all(run.em for run in visible)
-        and text[:1] in _OPEN_PARENS
-        and text[-1:] in _CLOSE_PARENS
-    ):
+    # All-italic in parentheses: a credit; all-bold: a heading. Links, topics
+    # and runs of whitespace only do not count.
+    all_em = all_strong = True
+    visible = False
+    for run in inlines:
+        if not isinstance(run, TextRun):
+            return Paragraph(text, inlines)
+        if run.text.strip(" \n"):
+            visible = True
+            all_em = all_em and run.em
+            all_strong = all_strong and run.strong
+    if visible and all_em and text[:1] in _OPEN_PARENS and text[-1:] in _CLOSE_PARENS:
         return Credit(text, _credit_sources(text[1:-1]))
-    if all_plain and visible and all(run.strong for run in visible):
+    if visible and all_strong:
         return Heading(text, 2)
     return Paragraph(text, inlines)
 

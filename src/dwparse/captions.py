@@ -17,6 +17,11 @@ CREDIT_LABELS = {"zh": "图像来源", "zh-hant": "圖片來源"}
 _CREDIT = re.compile(r"(?:图像来源|圖片來源)[ \t]*[:：]")
 _DW_IMAGE_ID = re.compile(r"static\.dw\.com/image/([0-9]{1,18})_")
 _PROXY_HOSTS = frozenset({"images.weserv.nl", "wsrv.nl"})
+# The common forms, read without splitting the URL: the proxy with a plain
+# ``static.dw.com`` target and nothing after it, or a direct https URL.
+_COMMON_SRC = re.compile(
+    r"(?:https://images\.weserv\.nl/\?url=(?:ssl:)?|https://)(static\.dw\.com/image/([0-9]{1,18})_[0-9A-Za-z]+\.[a-z]+)"
+)
 
 
 def original_url(src: str) -> str:
@@ -42,6 +47,9 @@ def image_from_src(src: Optional[str]) -> Image:
     """An :class:`Image` (without caption) for an ``src`` attribute as written."""
     if not src or not src.strip():
         return Image(None, src or None, None)
+    common = _COMMON_SRC.fullmatch(src)
+    if common is not None:
+        return Image("https://" + common[1], src, int(common[2]))
     url = original_url(src)
     match = _DW_IMAGE_ID.search(url)
     return Image(url, src, int(match[1]) if match else None)

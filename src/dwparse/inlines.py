@@ -39,6 +39,8 @@ BLOCK_TAGS = frozenset(
     "tbody tfoot thead tr ul".split()
 )
 _CELL_TAGS = frozenset({"td", "th"})
+# Inline elements read directly by Flow.container when they have no children.
+_SHALLOW_TAGS = frozenset("a b big br em font i small span strong sub sup u".split())
 _STRONG_TAGS = frozenset({"strong", "b"})
 _EM_TAGS = frozenset({"em", "i"})
 
@@ -49,18 +51,38 @@ _SPECIAL = 4
 
 
 class Collected:
-    """Links and topics met anywhere in the body, in document order.
+    """What all flows of one body share: links and topics met, in document
+    order, and what the body's text needs.
 
-    ``controls`` is true when character references may have put control
-    characters into the text (the body holds ``&#``); they are then removed.
+    ``controls``: character references may have put control characters into
+    the text (the body holds ``&#``); they are removed. ``collapse``: some
+    text may hold whitespace to collapse; when false (a one-line body without
+    double spaces, the common case) text is taken as it is.
     """
 
-    __slots__ = ("links", "topics", "controls")
+    __slots__ = ("links", "topics", "controls", "collapse")
 
-    def __init__(self, *, controls: bool = False) -> None:
+    def __init__(self, *, controls: bool = True, collapse: bool = True) -> None:
         self.links: list[Link] = []
         self.topics: dict[int, Topic] = {}
         self.controls = controls
+        self.collapse = collapse or controls
+
+    @classmethod
+    def for_body(cls, html: str) -> Collected:
+        """The settings that fit the body ``html``."""
+        # Whitespace after the last tag is trimmed anyway, so it does not count.
+        html = html.rstrip()
+        collapse = "  " in html or "\n" in html or "\t" in html or "\r" in html or "\f" in html
+        return cls(controls="&#" in html, collapse=collapse)
+
+    def normalized(self, text: str) -> str:
+        """``text`` with controls removed and whitespace collapsed, as needed."""
+        if self.controls:
+            text = _CONTROL.sub("", text)
+        if self.collapse:
+            text = _WHITESPACE.sub(" ", text)
+        return text
 
 
 def _target(element: etree._Element, tag: str) -> Optional[Inline]:
@@ -110,9 +132,7 @@ class Flow:
         """Add a piece of text under ``key``."""
         if not text:
             return
-        if self.collected.controls:
-            text = _CONTROL.sub("", text)
-        text = _WHITESPACE.sub(" ", text)
+        text = self.collected.normalized(text)
         if self.space and text[0] == " ":
             text = text[1:]
             if not text:
@@ -140,6 +160,33 @@ class Flow:
         elif not (last.endswith(" ") or last.endswith("\n")):
             atoms.append([key, " "])
             self.space = True
+
+    def container(self, root: etree._Element) -> None:
+        """Add the content of ``root``, whose own tag adds no formatting (``p``, ``li``, ...).
+
+        The common case, children that are plain inline elements without
+        children of their own, is read directly; anything else by :meth:`element`.
+        """
+        for child in root:
+            if len(child) or child.tag not in _SHALLOW_TAGS:
+                self.element(root)
+                return
+        runs = self.runs
+        text = self.text
+        text(0, root.text)
+        for child in root:
+            tag = child.tag
+            if tag == "br":
+                self.newline(0)
+            else:
+                target = _target(child, tag)
+                if target is None:
+                    text(_STRONG if tag in _STRONG_TAGS else _EM if tag in _EM_TAGS else 0, child.text)
+                else:
+                    start = len(self.atoms)
+                    text(self._special(target) if runs else 0, child.text)
+                    self._record(child, start, target)
+            text(0, child.tail)
 
     def element(self, root: etree._Element) -> None:
         """Add the text of ``root`` and everything in it (not its tail)."""
@@ -243,24 +290,20 @@ class Flow:
     def inlines(self) -> tuple[Inline, ...]:
         """The inline runs: adjacent atoms of one key merged."""
         runs: list[Inline] = []
-        last_key = -1
-        pieces: list[str] = []
-
-        def flush() -> None:
-            if last_key < 0:
-                return
-            text = "".join(pieces)
-            if last_key >= _SPECIAL:
-                runs.append(_with_text(self.specials[last_key - _SPECIAL], text))
+        atoms = self._trimmed()
+        count = len(atoms)
+        start = 0
+        while start < count:
+            key = atoms[start][0]
+            end = start + 1
+            while end < count and atoms[end][0] == key:
+                end += 1
+            text = atoms[start][1] if end == start + 1 else "".join(atom[1] for atom in atoms[start:end])
+            if key >= _SPECIAL:
+                runs.append(_with_text(self.specials[key - _SPECIAL], text))
             elif text:
-                runs.append(TextRun(text, bool(last_key & _STRONG), bool(last_key & _EM)))
-
-        for key, text in self._trimmed():
-            if key != last_key:
-                flush()
-                last_key, pieces = key, []
-            pieces.append(text)
-        flush()
+                runs.append(TextRun(text, bool(key & _STRONG), bool(key & _EM)))
+            start = end
         return tuple(runs)
 
 
@@ -272,6 +315,12 @@ def _with_text(run: Inline, text: str) -> Inline:
 
 def plain_text(element: etree._Element, collected: Collected) -> str:
     """The visible text of ``element``, block-level children on their own lines."""
+    tag = element.tag
+    if not len(element) and tag not in _HIDDEN_TAGS and tag not in ("a", "span"):
+        return collected.normalized(element.text or "").strip(" \n")
     flow = Flow(collected, runs=False)
-    flow.element(element)
+    if tag in ("a", "span") or tag in _HIDDEN_TAGS:
+        flow.element(element)
+    else:  # formatting does not matter in plain text
+        flow.container(element)
     return flow.plain()

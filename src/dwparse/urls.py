@@ -20,6 +20,7 @@ KIND_WORDS: dict[str, str] = {
 
 _KIND_ID = re.compile(r"([A-Za-z]+)-([0-9]{1,18})")
 _API_PATH = re.compile(r"/api/detail/([A-Za-z]+)/([0-9]{1,18})/?")
+_COMMON_API_URL = re.compile(r"https://api\.dw\.com/api/detail/([a-z]+)/([0-9]{1,18})")
 
 
 class DwAddress(NamedTuple):
@@ -73,6 +74,9 @@ def link_target(href: Optional[str]) -> tuple[Optional[int], Optional[str]]:
     """
     if not href:
         return None, None
+    common = _COMMON_API_URL.fullmatch(href)
+    if common is not None:
+        return int(common[2]), common[1]
     parts = split_url(href)
     if parts is None or not _is_dw_host(parts.hostname or ""):
         return None, None
