@@ -48,6 +48,7 @@ _GALLERY_LABEL = re.compile(r"(?:相关图集|相關圖集)[ \t]*[:：][ \t]*")
 _NOTICE_PREFIXES = ("DW中文有Instagram", "德国之声致力于", "德國之聲致力於")
 _CREDIT_SEPARATORS = re.compile(r"[、，,/;；]")
 _CREDIT_NOTES = frozenset({"综合报道", "綜合報導", "综合报导", "綜合報道", "综合", "綜合"})
+_FORMATTING_TAGS = frozenset({"strong", "b", "em", "i"})
 _OPEN_PARENS = "（("
 _CLOSE_PARENS = "）)"
 _MAX_HTML_PROBLEMS = 20
@@ -468,10 +469,25 @@ class _Reader:
         self._paragraph_from(flow)
 
     def _read_paragraph(self, element: etree._Element) -> None:
-        if not len(element):  # text only: the common case, read directly
-            text = self.collected.normalized(element.text or "").strip(" ")
+        # The common cases, read directly: text only, or one formatting element.
+        strong = em = False
+        if not len(element):
+            inner = element
+        elif (
+            len(element) == 1
+            and not len(element[0])
+            and element[0].tag in _FORMATTING_TAGS
+            and not (element.text or "").strip()
+            and not (element[0].tail or "").strip()
+        ):
+            inner = element[0]
+            strong, em = inner.tag in ("strong", "b"), inner.tag in ("em", "i")
+        else:
+            inner = None
+        if inner is not None:
+            text = self.collected.normalized(inner.text or "").strip(" ")
             if text:
-                self.blocks.append(_classify((TextRun(text),)))
+                self.blocks.append(_classify((TextRun(text, strong, em),)))
             return
         if _is_image_paragraph(element):
             self.blocks.append(ImageBlock(self._captioned(element)))

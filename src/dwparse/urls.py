@@ -20,6 +20,9 @@ KIND_WORDS: dict[str, str] = {
 
 _KIND_ID = re.compile(r"([A-Za-z]+)-([0-9]{1,18})")
 _API_PATH = re.compile(r"/api/detail/([A-Za-z]+)/([0-9]{1,18})/?")
+_COMMON_PAGE_URL = re.compile(
+    r"https?://www\.dw\.com/([a-z]{2,3}(?:-[a-z]+)?)/[^/?#]+/([a-z]+)-([0-9]{1,18})(?:\?[^#]*)?"
+)
 _COMMON_API_URL = re.compile(r"https://api\.dw\.com/api/detail/([a-z]+)/([0-9]{1,18})")
 
 
@@ -50,6 +53,9 @@ def dw_address(url: str) -> DwAddress:
     The id and content type are read from any URL's last path segment (query
     and fragment ignored); the language only from a ``dw.com`` host.
     """
+    common = _COMMON_PAGE_URL.fullmatch(url)
+    if common is not None:  # https://www.dw.com/{language}/{slug}/{kind}-{id}
+        return DwAddress(common[1], KIND_WORDS.get(common[2]), int(common[3]))
     parts = split_url(url)
     if parts is None:
         return DwAddress(None, None, None)
