@@ -6,6 +6,7 @@
 ('标题', 1, '正文')
 """
 
+from dwparse.batch import parse_many
 from dwparse.errors import CODES, ParseError
 from dwparse.model import (
     Article,
@@ -61,4 +62,5 @@ __all__ = [
     "__version__",
     "parse",
     "parse_file",
+    "parse_many",
 ]

@@ -280,10 +280,9 @@ def parse_time(text: str) -> Optional[datetime]:
     common = _COMMON_TIME.fullmatch(text)
     try:
         if common is not None:  # the archive's own form, read without dateutil
-            fraction = common[7] or "0"
-            return datetime(
-                *map(int, common.groups()[:6]), int(fraction.ljust(6, "0")), tzinfo=_UTC  # type: ignore[misc]
-            )
+            year, month, day, hour, minute, second = (int(common[index]) for index in range(1, 7))
+            microsecond = int((common[7] or "0").ljust(6, "0"))
+            return datetime(year, month, day, hour, minute, second, microsecond, tzinfo=_UTC)
         value = isoparse(text)
         if value.tzinfo is None:
             return value.replace(tzinfo=_UTC)

@@ -1,0 +1,74 @@
+"""Many files: ``parse_many()`` streams articles, in order, optionally in processes."""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Callable, Optional, TypeVar, Union
+
+from dwparse.model import Article
+from dwparse.parser import parse_file
+
+__all__ = ["parse_many"]
+
+PathLike = Union[str, "os.PathLike[str]"]
+P = TypeVar("P", bound=PathLike)
+
+# Tasks in flight per worker: enough to keep workers busy, few enough that
+# memory stays flat however many paths there are.
+_AHEAD_PER_JOB = 8
+
+
+def _read(path: PathLike, strict: bool) -> Union[Article, OSError]:
+    try:
+        return parse_file(path, strict=strict)
+    except OSError as error:
+        return error
+
+
+def parse_many(
+    paths: Iterable[P],
+    jobs: Optional[int] = None,
+    *,
+    strict: bool = False,
+    on_error: Optional[Callable[[P, OSError], None]] = None,
+) -> Iterator[tuple[P, Article]]:
+    """Parse each file of ``paths``, yielding ``(path, article)`` in input order.
+
+    ``paths`` may be any iterable, also a generator: it is consumed as the
+    articles are, so memory stays flat over any number of files. ``jobs`` is
+    the number of worker processes: ``None`` or ``1`` parses in this process;
+    more spreads the files over that many processes (``0`` means one per
+    CPU). A file that cannot be read is passed to ``on_error`` with its
+    :class:`OSError` and skipped; without ``on_error`` the error is raised
+    when its turn comes. With ``strict=True``, :class:`~dwparse.ParseError`
+    is raised for the first file with a problem.
+    """
+    if jobs == 0:
+        jobs = os.cpu_count() or 1
+    if jobs is None or jobs <= 1:
+        results: Iterator[tuple[P, Union[Article, OSError]]] = ((path, _read(path, strict)) for path in paths)
+    else:
+        results = _in_processes(paths, jobs, strict)
+    for path, result in results:
+        if isinstance(result, OSError):
+            if on_error is None:
+                raise result
+            on_error(path, result)
+            continue
+        yield path, result
+
+
+def _in_processes(paths: Iterable[P], jobs: int, strict: bool) -> Iterator[tuple[P, Union[Article, OSError]]]:
+    pending: deque[tuple[P, Future[Union[Article, OSError]]]] = deque()
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for path in paths:
+            pending.append((path, pool.submit(_read, path, strict)))
+            if len(pending) >= jobs * _AHEAD_PER_JOB:
+                done_path, future = pending.popleft()
+                yield done_path, future.result()
+        while pending:
+            done_path, future = pending.popleft()
+            yield done_path, future.result()
