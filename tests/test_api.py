@@ -71,3 +71,16 @@ def test_command_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Non
     assert main([str(tmp_path / "missing.md")]) == 1
     assert "missing.md" in capsys.readouterr().err
     assert main([]) == 2
+
+
+def test_articles_pickle_whole() -> None:
+    import pickle
+
+    for path in [SEED, *sorted((ROOT / "tests" / "fixtures").glob("combo-*.md"))]:
+        article = dwparse.parse_file(path)
+        again = pickle.loads(pickle.dumps(article))
+        assert again == article
+        lists = [block for block in article.blocks if isinstance(block, dwparse.ListBlock)]
+        assert [block.html for block in lists] == [
+            block.html for block in again.blocks if isinstance(block, dwparse.ListBlock)
+        ]

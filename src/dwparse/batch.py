@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -16,9 +17,11 @@ __all__ = ["parse_many"]
 PathLike = Union[str, "os.PathLike[str]"]
 P = TypeVar("P", bound=PathLike)
 
-# Tasks in flight per worker: enough to keep workers busy, few enough that
-# memory stays flat however many paths there are.
-_AHEAD_PER_JOB = 8
+# Files per task sent to a worker (fewer round trips), and tasks in flight per
+# worker: enough to keep workers busy, few enough that memory stays flat
+# however many paths there are.
+_CHUNK = 16
+_AHEAD_PER_JOB = 4
 
 
 def _read(path: PathLike, strict: bool) -> Union[Article, OSError]:
@@ -26,6 +29,10 @@ def _read(path: PathLike, strict: bool) -> Union[Article, OSError]:
         return parse_file(path, strict=strict)
     except OSError as error:
         return error
+
+
+def _read_chunk(paths: list[PathLike], strict: bool) -> list[Union[Article, OSError]]:
+    return [_read(path, strict) for path in paths]
 
 
 def parse_many(
@@ -62,13 +69,15 @@ def parse_many(
 
 
 def _in_processes(paths: Iterable[P], jobs: int, strict: bool) -> Iterator[tuple[P, Union[Article, OSError]]]:
-    pending: deque[tuple[P, Future[Union[Article, OSError]]]] = deque()
+    pending: deque[tuple[list[P], Future[list[Union[Article, OSError]]]]] = deque()
+    iterator = iter(paths)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for path in paths:
-            pending.append((path, pool.submit(_read, path, strict)))
-            if len(pending) >= jobs * _AHEAD_PER_JOB:
-                done_path, future = pending.popleft()
-                yield done_path, future.result()
-        while pending:
-            done_path, future = pending.popleft()
-            yield done_path, future.result()
+        while True:
+            chunk = list(itertools.islice(iterator, _CHUNK))
+            if chunk:
+                pending.append((chunk, pool.submit(_read_chunk, chunk, strict)))  # type: ignore[arg-type]
+            if pending and (not chunk or len(pending) >= jobs * _AHEAD_PER_JOB):
+                done, future = pending.popleft()
+                yield from zip(done, future.result())
+            elif not chunk:
+                return

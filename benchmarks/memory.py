@@ -1,0 +1,86 @@
+"""parse_many over generated corpora: peak memory and the speed-up of processes.
+
+    .venv/bin/python benchmarks/memory.py 1000 10000 100000 [--jobs 2]
+
+For each size, generates that many files (seed 1) into a temporary folder,
+then, each in a fresh process so that peak memory is its own, streams them
+through ``dwparse.parse_many`` (counting blocks, keeping nothing) with one
+job and with ``--jobs`` processes. Prints wall time, files per second, the
+peak resident memory of the parent (and of the whole process tree), and the
+peak ratio of each size to the smallest. It reports; it never fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def run_one(folder: str, jobs: int) -> None:
+    """In a child process: stream the folder through parse_many, print figures as JSON."""
+    import dwparse
+
+    paths = sorted(Path(folder).glob("*.md"))
+    start = time.perf_counter()
+    files = blocks = 0
+    for _, article in dwparse.parse_many(iter(paths), jobs=jobs):
+        files += 1
+        blocks += len(article.blocks)
+    seconds = time.perf_counter() - start
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(json.dumps({"files": files, "blocks": blocks, "seconds": seconds, "peak_kb": own, "child_peak_kb": children}))
+
+
+def measure(folder: str, jobs: int) -> dict[str, float]:
+    output = subprocess.run(
+        [sys.executable, __file__, "--child", folder, "--jobs", str(jobs)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(output)  # type: ignore[no-any-return]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[1000, 10000])
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        run_one(args.child, args.jobs)
+        return
+    sys.path.insert(0, str(HERE))
+    from generate import generate
+
+    print(f"date: {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC; python {platform.python_version()}; {platform.platform()}")
+    base_peak = None
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory() as folder:
+            generate(size, Path(folder), seed=1)
+            single = measure(folder, 1)
+            multi = measure(folder, args.jobs)
+        if base_peak is None:
+            base_peak = single["peak_kb"]
+        print(
+            f"{size:>7} files | 1 job: {single['seconds']:7.2f} s, {size / single['seconds']:6.0f} files/s, "
+            f"peak {single['peak_kb'] / 1024:6.1f} MiB ({single['peak_kb'] / base_peak:.2f}x of smallest) | "
+            f"{args.jobs} jobs: {multi['seconds']:7.2f} s, speed-up {single['seconds'] / multi['seconds']:.2f}x, "
+            f"parent peak {multi['peak_kb'] / 1024:6.1f} MiB, worker peak {multi['child_peak_kb'] / 1024:6.1f} MiB"
+        )
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
