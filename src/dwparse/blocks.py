@@ -523,7 +523,10 @@ class _Reader:
 
     def _gallery_item(self, div: etree._Element) -> GalleryItem:
         image = image_from_src(div[0].get("src"))
-        title_element = next((child for child in div if child.tag in ("b", "strong")), None)
+        if len(div) > 1 and div[1].tag in ("b", "strong"):  # the usual place
+            title_element: Optional[etree._Element] = div[1]
+        else:
+            title_element = next((child for child in div if child.tag in ("b", "strong")), None)
         title = self._text(title_element) if title_element is not None else None
         if len(div) == 2 and title_element is not None and not (div[0].tail or "").strip():
             # <div><img><b>TITLE</b>：TEXT</div>, read directly

@@ -178,10 +178,12 @@ class Flow:
             tag = child.tag
             if tag == "br":
                 self.newline(0)
+            elif tag != "a" and tag != "span":
+                text(_STRONG if tag in _STRONG_TAGS else _EM if tag in _EM_TAGS else 0, child.text)
             else:
                 target = _target(child, tag)
-                if target is None:
-                    text(_STRONG if tag in _STRONG_TAGS else _EM if tag in _EM_TAGS else 0, child.text)
+                if target is None:  # a span that is not a topic
+                    text(0, child.text)
                 else:
                     start = len(self.atoms)
                     text(self._special(target) if runs else 0, child.text)
