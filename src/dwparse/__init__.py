@@ -32,6 +32,7 @@ from dwparse.model import (
     TopicRun,
 )
 from dwparse.parser import parse, parse_file
+from dwparse.render import json_schema
 
 __version__ = "0.1.0"
 
@@ -60,6 +61,7 @@ __all__ = [
     "Topic",
     "TopicRun",
     "__version__",
+    "json_schema",
     "parse",
     "parse_file",
     "parse_many",

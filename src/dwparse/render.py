@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from importlib import resources
 from datetime import datetime, timezone
 from html import escape
 from typing import Any, Optional
@@ -31,7 +32,7 @@ from dwparse.model import (
 )
 from dwparse.title import escape_title
 
-__all__ = ["article_to_dict", "article_to_json", "article_to_markdown", "to_jsonable"]
+__all__ = ["article_to_dict", "article_to_json", "article_to_markdown", "json_schema", "to_jsonable"]
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _GALLERY_LABELS = {"zh": "相关图集", "zh-hant": "相關圖集"}
@@ -66,6 +67,17 @@ def article_to_dict(article: Article) -> dict[str, Any]:
     body = to_jsonable(article)
     problems = body.pop("problems")
     return {"schema_version": Article.SCHEMA_VERSION, **body, "text": article.text, "problems": problems}
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of :meth:`Article.to_dict`'s output.
+
+    A fresh copy each call, read from ``schema.json`` shipped in the package.
+    """
+    return json.loads(_SCHEMA)  # type: ignore[no-any-return]
+
+
+_SCHEMA = (resources.files("dwparse") / "schema.json").read_text(encoding="utf-8")
 
 
 def article_to_json(article: Article, *, indent: Optional[int] = None) -> str:
