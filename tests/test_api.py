@@ -62,17 +62,6 @@ def test_readme_commands_match_ci() -> None:
     assert commands[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
 
 
-def test_command_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    from dwparse.__main__ import main
-
-    assert main([str(SEED)]) == 0
-    line = capsys.readouterr().out
-    assert line.count("\n") == 1 and '"article_id": 69790970' in line
-    assert main([str(tmp_path / "missing.md")]) == 1
-    assert "missing.md" in capsys.readouterr().err
-    assert main([]) == 2
-
-
 def test_articles_pickle_whole() -> None:
     import pickle
 

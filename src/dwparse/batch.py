@@ -1,7 +1,15 @@
-"""Many files: ``parse_many()`` streams articles, in order, optionally in processes."""
+"""Many files: ``parse_many()`` streams articles, in order, optionally in processes.
+
+:func:`map_files` is the engine: it applies a picklable function to each path,
+in this process or in worker processes, and yields the results in input
+order while reading paths only as results are consumed. The command line
+uses it too, with workers that return JSON text (cheap to send between
+processes) instead of articles.
+"""
 
 from __future__ import annotations
 
+import functools
 import itertools
 import os
 from collections import deque
@@ -12,10 +20,12 @@ from typing import Callable, Optional, TypeVar, Union
 from dwparse.model import Article
 from dwparse.parser import parse_file
 
-__all__ = ["parse_many"]
+__all__ = ["map_files", "parse_many"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 P = TypeVar("P", bound=PathLike)
+T = TypeVar("T")
+R = TypeVar("R")
 
 # Files per task sent to a worker (fewer round trips), and tasks in flight per
 # worker: enough to keep workers busy, few enough that memory stays flat
@@ -24,15 +34,43 @@ _CHUNK = 16
 _AHEAD_PER_JOB = 4
 
 
+def _each(function: Callable[[T], R], items: list[T]) -> list[R]:
+    return [function(item) for item in items]
+
+
+def map_files(function: Callable[[T], R], paths: Iterable[T], jobs: Optional[int] = None) -> Iterator[tuple[T, R]]:
+    """``(path, function(path))`` for each path (or task naming one), in input order.
+
+    ``jobs``: ``None`` or ``1`` runs in this process, ``N > 1`` in ``N``
+    worker processes (``function`` must then be picklable), ``0`` in one
+    process per CPU.
+    """
+    if jobs == 0:
+        jobs = os.cpu_count() or 1
+    if jobs is None or jobs <= 1:
+        for path in paths:
+            yield path, function(path)
+        return
+    pending: deque[tuple[list[T], Future[list[R]]]] = deque()
+    iterator = iter(paths)
+    task = functools.partial(_each, function)
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        while True:
+            chunk = list(itertools.islice(iterator, _CHUNK))
+            if chunk:
+                pending.append((chunk, pool.submit(task, chunk)))
+            if pending and (not chunk or len(pending) >= jobs * _AHEAD_PER_JOB):
+                done, future = pending.popleft()
+                yield from zip(done, future.result())
+            elif not chunk:
+                return
+
+
 def _read(path: PathLike, strict: bool) -> Union[Article, OSError]:
     try:
         return parse_file(path, strict=strict)
     except OSError as error:
         return error
-
-
-def _read_chunk(paths: list[PathLike], strict: bool) -> list[Union[Article, OSError]]:
-    return [_read(path, strict) for path in paths]
 
 
 def parse_many(
@@ -53,31 +91,11 @@ def parse_many(
     when its turn comes. With ``strict=True``, :class:`~dwparse.ParseError`
     is raised for the first file with a problem.
     """
-    if jobs == 0:
-        jobs = os.cpu_count() or 1
-    if jobs is None or jobs <= 1:
-        results: Iterator[tuple[P, Union[Article, OSError]]] = ((path, _read(path, strict)) for path in paths)
-    else:
-        results = _in_processes(paths, jobs, strict)
-    for path, result in results:
+    read = functools.partial(_read, strict=strict)
+    for path, result in map_files(read, paths, jobs):
         if isinstance(result, OSError):
             if on_error is None:
                 raise result
             on_error(path, result)
             continue
         yield path, result
-
-
-def _in_processes(paths: Iterable[P], jobs: int, strict: bool) -> Iterator[tuple[P, Union[Article, OSError]]]:
-    pending: deque[tuple[list[P], Future[list[Union[Article, OSError]]]]] = deque()
-    iterator = iter(paths)
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        while True:
-            chunk = list(itertools.islice(iterator, _CHUNK))
-            if chunk:
-                pending.append((chunk, pool.submit(_read_chunk, chunk, strict)))  # type: ignore[arg-type]
-            if pending and (not chunk or len(pending) >= jobs * _AHEAD_PER_JOB):
-                done, future = pending.popleft()
-                yield from zip(done, future.result())
-            elif not chunk:
-                return

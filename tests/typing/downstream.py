@@ -1,0 +1,54 @@
+"""A downstream module, as a project that depends on dwparse would write it.
+
+``tests/test_typing.py`` runs ``mypy --strict`` on this file and on
+``src/``; it is not collected by pytest.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Optional
+
+import dwparse
+
+
+def summary(path: Path) -> tuple[Optional[str], Optional[datetime], int]:
+    article: dwparse.Article = dwparse.parse_file(path)
+    return article.title, article.published_at, len(article.blocks)
+
+
+def headings(text: str | bytes) -> list[tuple[str, int]]:
+    article = dwparse.parse(text)
+    found: list[tuple[str, int]] = []
+    for block in article.blocks:
+        if isinstance(block, dwparse.Heading):
+            found.append((block.text, block.level))
+        elif isinstance(block, dwparse.Paragraph):
+            for run in block.inlines:
+                if isinstance(run, dwparse.LinkRun) and run.target_id is not None:
+                    found.append((run.text, run.target_id))
+    return found
+
+
+def first_problem(text: str) -> Optional[tuple[str, int, int]]:
+    try:
+        dwparse.parse(text, strict=True)
+    except dwparse.ParseError as error:
+        line: int = error.line
+        column: int = error.column
+        return error.code, line, column
+    return None
+
+
+def captions(paths: list[Path]) -> dict[str, Optional[str]]:
+    result: dict[str, Optional[str]] = {}
+    for path, article in dwparse.parse_many(paths, jobs=1):
+        image: Optional[dwparse.Image] = article.lead_image
+        result[str(path)] = image.caption if image is not None else None
+    return result
+
+
+def as_json(article: dwparse.Article) -> tuple[str, dict[str, object], str, str]:
+    schema: dict[str, object] = dwparse.json_schema()
+    return article.to_json(), schema, article.to_markdown(), dwparse.__version__
