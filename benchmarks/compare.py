@@ -109,7 +109,7 @@ def main() -> None:
     if args.generate:
         with tempfile.TemporaryDirectory() as folder:
             paths = generate(args.generate, Path(folder), seed=1)
-            report(f"generated corpus (seed 1)", measure(paths, args.rounds))
+            report("generated corpus (seed 1)", measure(paths, args.rounds))
 
 
 if __name__ == "__main__":

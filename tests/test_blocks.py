@@ -6,7 +6,6 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-import dwparse
 from dwparse import (
     Copyright,
     Credit,

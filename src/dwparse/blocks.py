@@ -30,7 +30,6 @@ from dwparse.model import (
     ImageBlock,
     Inline,
     Link,
-    LinkRun,
     ListBlock,
     Notice,
     Paragraph,
@@ -38,7 +37,6 @@ from dwparse.model import (
     Raw,
     TextRun,
     Topic,
-    TopicRun,
 )
 from dwparse.source import Source, line_bounds, quote
 
@@ -494,7 +492,7 @@ class _Reader:
         flow = Flow(self.collected, runs=True)
         flow.container(element)
         if flow.foreign is not None or flow.images:
-            self.blocks.append(Raw(_html(element), _plain_of(flow)))
+            self._read_raw(element)
             return
         self._paragraph_from(flow)
 
@@ -611,11 +609,6 @@ def _html(element: etree._Element) -> str:
         if node is not element and node.tail:
             out.append(escape(node.tail, quote=False))
     return "".join(out)
-
-
-def _plain_of(flow: Flow) -> str:
-    """Plain text of a paragraph's runs (for a paragraph read as raw)."""
-    return "".join(run.text for run in flow.inlines())
 
 
 def _is_image_paragraph(node: Node) -> TypeGuard[etree._Element]:

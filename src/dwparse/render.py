@@ -27,7 +27,6 @@ from dwparse.model import (
     Paragraph,
     Quote,
     Raw,
-    TextRun,
     TopicRun,
 )
 from dwparse.title import escape_title
