@@ -1,7 +1,7 @@
 """Coverage-guided fuzzing of dwparse.parse with atheris.
 
 Any exception other than ParseError (in strict mode) is a bug; so is output
-that cannot be serialised or written back. Install and run (see docs/fuzzing.md):
+that cannot be serialised or written back. Install and run (see docs/robustness.md):
 
     .venv/bin/pip install atheris
     mkdir -p fuzz/corpus && cp tests/fixtures/*.md ../shared/corpus/*.md fuzz/corpus/

@@ -179,7 +179,7 @@ class GalleryItem:
 
 @attrs.frozen
 class Gallery:
-    """A picture gallery (``相关图集：TITLE`` and its picture ``<div>``s)."""
+    """A picture gallery: ``相关图集：TITLE`` and the picture ``<div>`` elements after it."""
 
     TYPE: ClassVar[str] = "gallery"
     title: Optional[str]
