@@ -134,3 +134,21 @@ def test_many_end_tags_are_capped() -> None:
     article = parse_case("many-end-tags")
     assert article.text == "正文"
     assert 1 < len(article.problems) <= 21
+
+
+# -- crashes found by fuzzing (fuzz/fuzz_parse.py), kept as regression tests ------
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        # A reference to a control character as the whole text of an element:
+        # nothing left after removing it (IndexError in Flow.text).
+        b"<!<p\xe1\x89\xa0\xbc >&#4<p\xe1\x89\xa0\xbc >\n",
+        b"<p>&#4;</p><p><b>&#1;</b>x</p>",
+    ],
+)
+def test_fuzz_regressions(data: bytes) -> None:
+    article = dwparse.parse(data)
+    article.to_json()
+    dwparse.parse(article.to_markdown())

@@ -133,6 +133,8 @@ class Flow:
         if not text:
             return
         text = self.collected.normalized(text)
+        if not text:  # only control characters from character references
+            return
         if self.space and text[0] == " ":
             text = text[1:]
             if not text:
