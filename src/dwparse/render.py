@@ -45,20 +45,31 @@ def to_jsonable(value: Any) -> Any:
     ``"type"`` first where the class has one), tuples lists, datetimes ISO 8601.
     Fields marked ``eq=False`` (source HTML kept for rendering) are left out.
     """
-    if attrs.has(type(value)):
-        out: dict[str, Any] = {}
-        kind = getattr(type(value), "TYPE", None)
-        if kind is not None:
-            out["type"] = kind
-        for field in attrs.fields(type(value)):
-            if field.eq:
-                out[field.name] = to_jsonable(getattr(value, field.name))
-        return out
-    if isinstance(value, tuple):
-        return [to_jsonable(item) for item in value]
-    if isinstance(value, datetime):
-        return value.isoformat()
-    return value
+    kind = type(value)
+    shape = _SHAPES.get(kind)
+    if shape is None:
+        if not attrs.has(kind):
+            if kind is tuple:
+                return [to_jsonable(item) for item in value]
+            if kind is datetime:
+                return value.isoformat()
+            return value
+        shape = _SHAPES[kind] = _shape(kind)
+    word, names = shape
+    out: dict[str, Any] = {"type": word} if word is not None else {}
+    for name in names:
+        item = getattr(value, name)
+        out[name] = item if type(item) in _PLAIN else to_jsonable(item)
+    return out
+
+
+def _shape(kind: type) -> tuple[Optional[str], tuple[str, ...]]:
+    """An attrs class's ``"type"`` word (or ``None``) and the names of its JSON fields."""
+    return getattr(kind, "TYPE", None), tuple(field.name for field in attrs.fields(kind) if field.eq)
+
+
+_SHAPES: dict[type, tuple[Optional[str], tuple[str, ...]]] = {}
+_PLAIN = frozenset({str, int, bool, type(None)})
 
 
 def article_to_dict(article: Article) -> dict[str, Any]:
