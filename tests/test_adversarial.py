@@ -152,3 +152,46 @@ def test_fuzz_regressions(data: bytes) -> None:
     article = dwparse.parse(data)
     article.to_json()
     dwparse.parse(article.to_markdown())
+
+
+# -- found in review ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("html", "kept"),
+    [
+        ("<p>x</p></body>after body", "after body"),
+        ("<p>x</p></body></html>\n<p>late</p>", "late"),
+        ("<p>x</p></BODY ></HTML>upper", "upper"),
+        ("<frameset><noframes>NF</noframes></frameset>", "NF"),
+    ],
+)
+def test_text_after_the_document_end_is_kept(html: str, kept: str) -> None:
+    assert kept in dwparse.parse(body(html)).text
+
+
+@pytest.mark.parametrize("html", ["<!-- c -->", "<?pi x?>", "<!DOCTYPE html>"])
+def test_markup_without_content_gives_no_blocks(html: str) -> None:
+    article = dwparse.parse(HEAD + html)
+    assert article.blocks == ()
+    assert codes(article) == ["date-missing"]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<p><a href="https://example.com/">x</a><iframe></iframe></p>',
+        '<p><a href="https://example.com/">x</a><img src="y.jpg"></p>',
+        '<ul><li><a href="https://example.com/">x</a></li>stray</ul>',
+    ],
+)
+def test_links_of_blocks_read_again_as_raw_are_listed_once(html: str) -> None:
+    assert len(dwparse.parse(body(html)).links) == 1
+
+
+def test_nested_topic_spans_are_linear() -> None:
+    # 990 nested spans around 100,000 runs: each text is joined once, not per span.
+    html = "<p>" + '<span data-id="1" data-type="t">' * 990 + "<i>y</i>z" * 100_000 + "</span>" * 990 + "</p>"
+    article = dwparse.parse(body(html))
+    assert [topic.topic_id for topic in article.topics] == [1]
+    assert article.text.count("yz") == 100_000

@@ -59,6 +59,7 @@ _TOO_DEEP = "Excessive depth"
 #: what lies deeper than 2048 levels, even with huge_tree).
 MAX_DEPTH = 1000
 _UNEXPECTED_END_TAG = re.compile(r"Unexpected end tag : (\S+)")
+_DOCUMENT_END = re.compile(r"</(?:[bB][oO][dD][yY]|[hH][tT][mM][lL])[^<>]*>")
 _START_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
 _OPEN_P = re.compile(r"<p[\s>/]", re.IGNORECASE)
 _RAW_TEXT_TAGS = frozenset({"script", "style"})
@@ -113,21 +114,22 @@ def read_body(source: Source, start: int) -> Body:
             source.report("body-missing", "no body after the title", len(source.text))
         return _EMPTY
     _check_truncation(source, html, start)
+    if _DOCUMENT_END.search(html) is not None:
+        # lxml drops what follows </body> or </html>; blank the tags out
+        # (same length, so that positions still hold) and keep the rest.
+        html = _DOCUMENT_END.sub(lambda match: " " * len(match[0]), html)
     root = _parse_html(source, html, start)
-    if root is None:  # lxml found no document at all: keep the text as it is
-        text = " ".join(html.split())
-        return Body(None, None, (Paragraph(text, (TextRun(text),)),), (), (), (), None)
     nodes: list[Node] = []
-    for part in root:
-        if part.tag == "head":
-            nodes.extend(part)
-        elif part.tag == "body":
+    for part in () if root is None else root:  # None: nothing but comments and the like
+        if part.tag == "body":
             if part.text:
                 nodes.append(part.text)
             for child in part:
                 nodes.append(child)
                 if child.tail:
                     nodes.append(child.tail)
+        else:  # <head> (its <title>, say) or <frameset>: read what they hold
+            nodes.extend(part if part.tag == "head" else (part,))
     collected = Collected.for_body(html)
     return _Reader(source, start, nodes, collected).read()
 
@@ -489,9 +491,11 @@ class _Reader:
         if _is_image_paragraph(element):
             self.blocks.append(ImageBlock(self._captioned(element)))
             return
+        mark = self.collected.mark()
         flow = Flow(self.collected, runs=True)
         flow.container(element)
         if flow.foreign is not None or flow.images:
+            self.collected.forget(mark)  # read again, as raw
             self._read_raw(element)
             return
         self._paragraph_from(flow)
@@ -552,15 +556,11 @@ class _Reader:
         self.blocks.append(ImageBlock(self._captioned(element)))
 
     def _read_list(self, element: etree._Element) -> None:
-        items = []
-        for item in element.iter("li"):
-            if item.getparent() is element:
-                items.append(self._text(item))
         stray_text = (element.text or "").strip() or any((child.tail or "").strip() for child in element)
-        others = [child for child in element if child.tag != "li"]
-        if others or not items or stray_text:
-            self._read_raw(element)
+        if stray_text or not len(element) or any(child.tag != "li" for child in element):
+            self._read_raw(element)  # text or elements outside the items
             return
+        items = [self._text(item) for item in element]
         self.blocks.append(ListBlock(element.tag == "ol", tuple(items), _html(element)))
 
     def _read_quote(self, element: etree._Element) -> None:

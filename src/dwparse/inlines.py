@@ -76,6 +76,16 @@ class Collected:
         collapse = "  " in html or "\n" in html or "\t" in html or "\r" in html or "\f" in html
         return cls(controls="&#" in html, collapse=collapse)
 
+    def mark(self) -> tuple[int, int]:
+        """Where the lists stand now, to :meth:`forget` what is recorded after."""
+        return len(self.links), len(self.topics)
+
+    def forget(self, mark: tuple[int, int]) -> None:
+        """Drop links and topics recorded since ``mark`` (their element is read again)."""
+        del self.links[mark[0] :]
+        for topic_id in list(self.topics)[mark[1] :]:
+            del self.topics[topic_id]
+
     def normalized(self, text: str) -> str:
         """``text`` with controls removed and whitespace collapsed, as needed."""
         if self.controls:
@@ -264,8 +274,10 @@ class Flow:
         return key
 
     def _record(self, element: etree._Element, start: int, target: Inline) -> None:
-        text = "".join(atom[1] for atom in self.atoms[start:]).strip(" \n")
         collected = self.collected
+        if isinstance(target, TopicRun) and target.topic_id in collected.topics:
+            return  # listed already: do not join its text again (nested spans)
+        text = "".join(atom[1] for atom in self.atoms[start:]).strip(" \n")
         if isinstance(target, LinkRun):
             collected.links.append(
                 Link(text, target.href, target.rel, target.target_id, target.target_type)
