@@ -303,3 +303,37 @@ def test_times_out_of_range_are_invalid(written: str) -> None:
 def test_time_fractions() -> None:
     parsed = article("<div><i><br>2024-07-28T11:07:48.5Z</i></div><p>x</p>", date=False)
     assert parsed.published_at == datetime(2024, 7, 28, 11, 7, 48, 500000, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize(
+    ("html", "sources"),
+    [
+        ("<p><em>（路透社、法新社 作者：张三）</em></p>", ("路透社", "法新社")),
+        ("<p><em>（作者：张三 法新社）</em></p>", ("法新社",)),
+        ("<p><em>（本文仅代表作者个人观点）</em></p>", ()),
+        ("<p><em>(dpa, AFP, Reuters)</em></p>", ("dpa", "AFP", "Reuters")),
+    ],
+)
+def test_credit_sources_are_agencies_only(html: str, sources: tuple[str, ...]) -> None:
+    assert article(html).sources == sources
+
+
+@pytest.mark.parametrize(
+    ("src", "url"),
+    [
+        ("HTTP://static.dw.com/image/1_302.jpg", "https://static.dw.com/image/1_302.jpg"),
+        ("/image/1_2.jpg", "/image/1_2.jpg"),
+        ("images/x.jpg", "images/x.jpg"),
+        ("data:image/png;base64,AAAA", "data:image/png;base64,AAAA"),
+        ("https://images.weserv.nl/?url=SSL:static.dw.com/image/1_302.jpg", "https://static.dw.com/image/1_302.jpg"),
+    ],
+)
+def test_unusual_image_sources(src: str, url: str) -> None:
+    from dwparse.captions import original_url
+
+    assert original_url(src) == url
+
+
+def test_api_link_type_is_kept_as_written() -> None:
+    parsed = article('<p><a href="https://api.dw.com/api/detail/Article/5">x</a></p>')
+    assert (parsed.links[0].target_id, parsed.links[0].target_type) == (5, "Article")

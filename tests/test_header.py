@@ -59,7 +59,7 @@ def test_missing_header_reads_the_title_on_line_one() -> None:
 
 def test_epoch_boundaries() -> None:
     assert epoch_to_datetime(0) == datetime(1970, 1, 1, tzinfo=timezone.utc)
-    assert epoch_to_datetime(9_999_999_999) == datetime(2286, 11, 20, 17, 46, 39, tzinfo=timezone.utc)
+    assert epoch_to_datetime(9_999_999_999, seconds=True) == datetime(2286, 11, 20, 17, 46, 39, tzinfo=timezone.utc)
     assert epoch_to_datetime(10_000_000_000) == datetime(1970, 4, 26, 17, 46, 40, tzinfo=timezone.utc)
     assert epoch_to_datetime(-1) is None
     assert epoch_to_datetime(10**30) is None
@@ -69,3 +69,18 @@ def test_unclosed_comment_is_reported_but_read() -> None:
     article = dwparse.parse(f"<!--1722165425000\n{TAIL}")
     assert [(p.code, p.line, p.column) for p in article.problems] == [("header-invalid", 1, 1)]
     assert article.archived_at == datetime(2024, 7, 28, 11, 17, 5, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("999999999", datetime(1970, 1, 12, 13, 46, 39, 999000, tzinfo=timezone.utc)),  # 9 digits: ms
+        ("1722165425", datetime(2024, 7, 28, 11, 17, 5, tzinfo=timezone.utc)),  # 10 digits: s
+        ("01722165425", datetime(1970, 1, 20, 22, 22, 45, 425000, tzinfo=timezone.utc)),  # 11: ms
+        ("1", datetime(1970, 1, 1, 0, 0, 0, 1000, tzinfo=timezone.utc)),
+    ],
+)
+def test_only_ten_digits_are_seconds(written: str, expected: datetime) -> None:
+    article = dwparse.parse(f"<!--{written}-->\n{TAIL}")
+    assert article.archived_at == expected
+    assert dwparse.parse(article.to_markdown()).archived_at == expected

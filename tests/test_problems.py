@@ -140,3 +140,20 @@ def test_every_code_is_documented() -> None:
     docs = (__import__("pathlib").Path(__file__).parent.parent / "docs" / "problems.md").read_text(encoding="utf-8")
     for code in dwparse.CODES:
         assert f"`{code}`" in docs, code
+
+
+@pytest.mark.parametrize("text", ["garbage", "\ngarbage", "  garbage", "\n\n  garbage\n"])
+def test_not_archive_format_whatever_comes_first(text: str) -> None:
+    assert "not-archive-format" in codes(dwparse.parse(text))
+
+
+@pytest.mark.parametrize("value", [bytearray(b"<p>x</p>"), memoryview(b"<p>x</p>")])
+def test_only_str_and_bytes(value: object) -> None:
+    with pytest.raises(TypeError):
+        dwparse.parse(value)  # type: ignore[arg-type]
+
+
+def test_title_references_to_line_breaks_and_controls() -> None:
+    parsed = dwparse.parse("<!--1722165425000-->\n[a&#10;b&#13;c&#9;d&#1;e](https://www.dw.com/zh/x/a-1)\n---\n\n" + DATE + "<p>x</p>")
+    assert parsed.title == "a b c de"
+    assert dwparse.parse(parsed.to_markdown()) == parsed

@@ -45,7 +45,11 @@ __all__ = ["Body", "read_body"]
 _GALLERY_LABEL = re.compile(r"(?:相关图集|相關圖集)[ \t]*[:：][ \t]*")
 _NOTICE_PREFIXES = ("DW中文有Instagram", "德国之声致力于", "德國之聲致力於")
 _CREDIT_SEPARATORS = re.compile(r"[、，,/;；]")
-_CREDIT_NOTES = frozenset({"综合报道", "綜合報導", "综合报导", "綜合報道", "综合", "綜合"})
+# Agencies whose names do not end in 社 (lower case).
+_AGENCY_NAMES = frozenset(
+    "afp ap dpa epd kna reuters bloomberg efe ansa kyodo yonhap xinhua bbc cnn dw "
+    "路透 彭博 德国之声 德國之聲 美联 美聯 法新 德新 新华 新華 共同 韩联 韓聯 中央".split()
+)
 _FORMATTING_TAGS = frozenset({"strong", "b", "em", "i"})
 _OPEN_PARENS = "（("
 _CLOSE_PARENS = "）)"
@@ -643,10 +647,12 @@ def _classify(inlines: tuple[Inline, ...]) -> Block:
 
 
 def _credit_sources(inner: str) -> tuple[str, ...]:
-    names = []
+    """The agencies a credit names: parts between separators (and spaces)
+    that name an agency (``…社`` or a known name), not an author or a note."""
+    names: list[str] = []
     for part in _CREDIT_SEPARATORS.split(inner):
-        name = part.strip()
-        if name and ":" not in name and "：" not in name and name not in _CREDIT_NOTES:
-            names.append(name)
+        for name in part.split():
+            agency = name.endswith("社") or name.lower() in _AGENCY_NAMES
+            if agency and name not in names and ":" not in name and "：" not in name:
+                names.append(name)
     return tuple(names)
-

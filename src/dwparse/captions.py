@@ -16,6 +16,8 @@ CREDIT_LABELS = {"zh": "图像来源", "zh-hant": "圖片來源"}
 
 _CREDIT = re.compile(r"(?:图像来源|圖片來源)[ \t]*[:：]")
 _DW_IMAGE_ID = re.compile(r"static\.dw\.com/image/([0-9]{1,18})_")
+# A host name and a path with no scheme: "static.dw.com/image/1_302.jpg".
+_BARE_HOST = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/")
 _PROXY_HOSTS = frozenset({"images.weserv.nl", "wsrv.nl"})
 # The common forms, read without splitting the URL: the proxy with a plain
 # ``static.dw.com`` target and nothing after it, or a direct https URL.
@@ -25,22 +27,30 @@ _COMMON_SRC = re.compile(
 
 
 def original_url(src: str) -> str:
-    """The image URL behind ``src``: any image proxy removed, scheme ``https``."""
+    """The image URL behind ``src``: any image proxy removed, scheme ``https``.
+
+    ``http://`` and ``//`` become ``https://``; a bare host path
+    (``static.dw.com/image/…``, as inside the proxy) gets ``https://``; other
+    schemes (``data:``) and relative paths are kept as they are.
+    """
     url = src.strip()
     parts = split_url(url)
     if parts is not None and (parts.hostname or "").lower() in _PROXY_HOSTS:
         target = parse_qs(parts.query).get("url")
         if target:
             url = target[0].strip()
-            if url.startswith("ssl:"):
+            if url[:4].lower() == "ssl:":
                 url = url[4:]
+    lowered = url[:8].lower()
     if url.startswith("//"):
         return "https:" + url
-    if url.startswith("http://"):
+    if lowered.startswith("http://"):
         return "https://" + url[7:]
-    if url.startswith("https://") or "://" in url:
-        return url
-    return "https://" + url
+    if lowered.startswith("https://"):
+        return "https://" + url[8:]
+    if _BARE_HOST.match(url):
+        return "https://" + url
+    return url
 
 
 def image_from_src(src: Optional[str]) -> Image:

@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta, timezone
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from dwparse.source import Source, quote
 
-__all__ = ["epoch_to_datetime", "read_header"]
+__all__ = ["EPOCH", "Header", "epoch_to_datetime", "read_header"]
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+#: The start of Unix time, in UTC.
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _INTEGER = re.compile(r"[+-]?[0-9]+")
-# Values of up to 10 digits are seconds (up to 2286), longer ones milliseconds.
-_SECONDS_BELOW = 10**10
 _MAX_DIGITS = 20
+
+
+class Header(NamedTuple):
+    """What the header line says, and where the title line starts."""
+
+    archived_at: Optional[datetime]
+    title_start: int
+    found: bool
 
 
 def skip_blank_lines(text: str, pos: int) -> int:
@@ -27,21 +34,21 @@ def skip_blank_lines(text: str, pos: int) -> int:
         pos = end + 1
 
 
-def epoch_to_datetime(value: int) -> Optional[datetime]:
-    """A header epoch (seconds if it has at most 10 digits, else milliseconds) as UTC time.
+def epoch_to_datetime(value: int, *, seconds: bool = False) -> Optional[datetime]:
+    """A header epoch, in milliseconds (or ``seconds``), as UTC time.
 
     ``None`` for a negative value or one outside the range of dates.
     """
     if value < 0:
         return None
-    milliseconds = value * 1000 if value < _SECONDS_BELOW else value
+    milliseconds = value * 1000 if seconds else value
     try:
-        return _EPOCH + timedelta(milliseconds=milliseconds)
+        return EPOCH + timedelta(milliseconds=milliseconds)
     except OverflowError:
         return None
 
 
-def read_header(source: Source) -> tuple[Optional[datetime], int]:
+def read_header(source: Source) -> Header:
     """Read the header comment at the start of ``source``.
 
     Returns ``archived_at`` (or ``None``) and the offset where the title line
@@ -55,7 +62,7 @@ def read_header(source: Source) -> tuple[Optional[datetime], int]:
     if not text.startswith("<!--", start):
         if text.strip():
             source.report("header-missing", "no <!--EPOCH--> header comment on the first line", start)
-        return None, start
+        return Header(None, start, False)
     line_end = text.find("\n", start)
     if line_end < 0:
         line_end = len(text)
@@ -76,9 +83,10 @@ def read_header(source: Source) -> tuple[Optional[datetime], int]:
     if _INTEGER.fullmatch(value) is None:
         if closed:
             source.report("header-invalid", f"header comment is not an epoch: {quote(value)}", start)
-        return None, after
+        return Header(None, after, True)
     digits = value.lstrip("+-")
-    archived_at = None if len(digits) > _MAX_DIGITS else epoch_to_datetime(int(value))
+    # Exactly 10 digits as written: seconds (the contract's rule); else milliseconds.
+    archived_at = None if len(digits) > _MAX_DIGITS else epoch_to_datetime(int(value), seconds=len(digits) == 10)
     if archived_at is None:
         source.report("header-out-of-range", f"header epoch out of range: {quote(value)}", start)
-    return archived_at, after
+    return Header(archived_at, after, True)

@@ -30,14 +30,14 @@ def parse(text: Union[str, bytes], *, strict: bool = False) -> Article:
     source = Source.from_input(text)
     if not source.text.strip():
         source.report("empty-input", "the input is empty", 0)
-    archived_at, title_start = read_header(source)
-    title = read_title(source, title_start, had_header=title_start > 0)
+    header = read_header(source)
+    title = read_title(source, header.title_start, had_header=header.found)
     body = read_body(source, title.body_start)
     problems = source.sorted_problems()
     if strict and problems:
         raise ParseError(problems[0])
     return Article(
-        archived_at=archived_at,
+        archived_at=header.archived_at,
         title=title.title,
         url=title.url,
         article_id=title.article_id,

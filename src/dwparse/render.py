@@ -11,6 +11,7 @@ from typing import Any, Optional
 import attrs
 
 from dwparse.captions import CREDIT_LABELS
+from dwparse.header import EPOCH as _EPOCH
 from dwparse.model import (
     Article,
     Block,
@@ -33,7 +34,6 @@ from dwparse.title import escape_title
 
 __all__ = ["article_to_dict", "article_to_json", "article_to_markdown", "json_schema", "to_jsonable"]
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _GALLERY_LABELS = {"zh": "相关图集", "zh-hant": "相關圖集"}
 
 
@@ -106,13 +106,16 @@ def _attr(value: str) -> str:
     return escape(value, quote=True)
 
 
-def _epoch_milliseconds(moment: datetime) -> int:
+def _epoch_text(moment: datetime) -> str:
+    """Milliseconds since 1970 as the header writes them (never 10 digits: that reads as seconds)."""
     delta = moment - _EPOCH
-    return (delta.days * 86_400 + delta.seconds) * 1000 + delta.microseconds // 1000
+    text = str((delta.days * 86_400 + delta.seconds) * 1000 + delta.microseconds // 1000)
+    return "0" + text if len(text) == 10 else text
 
 
 def _time_text(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    moment = moment.astimezone(timezone.utc)
+    return f"{moment.year:04d}-" + moment.strftime("%m-%dT%H:%M:%S.%fZ")
 
 
 def _image_html(image: Image, language: Optional[str]) -> str:
@@ -183,7 +186,7 @@ def article_to_markdown(article: Article) -> str:
     """``article`` in the archive format: header, link title, underline, body."""
     lines = []
     if article.archived_at is not None:
-        lines.append(f"<!--{_epoch_milliseconds(article.archived_at)}-->")
+        lines.append(f"<!--{_epoch_text(article.archived_at)}-->")
     if article.title is not None or article.url is not None:
         lines.append(f"[{escape_title(article.title or '')}]({article.url or ''})")
         lines.append("------")

@@ -49,8 +49,8 @@ class Source:
     def from_input(cls, data: Union[str, bytes]) -> Source:
         """Decode and clean ``data``, reporting what had to change."""
         pending: list[tuple[str, str, int]] = []
-        if isinstance(data, (bytes, bytearray, memoryview)):
-            original = _decode(bytes(data), pending)
+        if isinstance(data, bytes):
+            original = _decode(data, pending)
         elif isinstance(data, str):
             original = data[1:] if data.startswith(_BOM) else data
         else:

@@ -15,6 +15,8 @@ __all__ = ["TitleLine", "escape_title", "read_title", "unescape_title"]
 _MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 # Numeric character references too long for int(): replaced before unescaping.
 _HUGE_CHARREF = re.compile(r"&#(?:[0-9]{8,}|[xX][0-9a-fA-F]{7,});?")
+_LINE_BREAKS = re.compile(r"[\t\n\v\f\r\x85\u2028\u2029]")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _UNDERLINE = re.compile(r"[ \t]*(?:-+|=+)[ \t\r]*")
 _TITLE_ESCAPES = str.maketrans({"\\": "\\\\", "[": "\\[", "]": "\\]", "&": "&amp;"})
 
@@ -35,6 +37,8 @@ def unescape_title(raw: str) -> str:
     text = _MARKDOWN_ESCAPE.sub(r"\1", raw)
     if "&" in text:
         text = html.unescape(_HUGE_CHARREF.sub("\ufffd", text))
+        # References to line breaks or controls (&#10;): a title is one line.
+        text = _CONTROLS.sub("", _LINE_BREAKS.sub(" ", text))
     return text.strip()
 
 

@@ -90,6 +90,6 @@ def link_target(href: Optional[str]) -> tuple[Optional[int], Optional[str]]:
         match = _API_PATH.fullmatch(parts.path)
         if match is None:
             return None, None
-        return int(match[2]), match[1].lower()
+        return int(match[2]), match[1]
     address = dw_address(href)
     return address.item_id, address.content_type if address.item_id is not None else None
