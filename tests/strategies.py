@@ -50,7 +50,7 @@ _CHARS = (
     ".,!?-_/'\"&<>*#[]()%;=+@$~`|{}^"
     "，。！？「」“”《》、（）；…—\u00a0\u3000"
 )
-_word = st.text(alphabet=_CHARS, min_size=1, max_size=6)
+_word = st.text(alphabet=_CHARS, min_size=1, max_size=6).filter(lambda word: not word.isspace())
 
 
 def _phrase(*, lines: bool = False) -> st.SearchStrategy[str]:

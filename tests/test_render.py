@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+
+import pytest
 from datetime import datetime, timezone
 
 import dwparse
@@ -136,3 +138,41 @@ def test_empty_article() -> None:
     data = article.to_dict()
     assert data["blocks"] == [] and data["text"] == "" and data["lead_image"] is None
     assert [p["code"] for p in data["problems"]] == ["empty-input"]
+
+
+HEAD = "<!--1722165425000-->\n[标题](https://www.dw.com/zh/x/a-1)\n---\n\n<div><i><br>2024-07-28T11:07:48.781Z</i></div>"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<h2>©2024</h2><p>x</p>",
+        "<h2>DW中文有Instagram</h2>",
+        '<h2><a href="https://example.com/">带链接的标题</a></h2>',
+        '<p>©<a href="https://example.com/">x</a></p>',
+        '<p>DW中文有Instagram！欢迎搜寻<a href="https://www.instagram.com/dw.chinese">dw.chinese</a></p>',
+        '<p><em>（<a href="https://example.com/">法新社</a>）</em></p>',
+        '<p><strong>粗<span data-id="3" data-type="AUTO_TOPIC">话题</span></strong></p><p>x</p>',
+        '<p></p><img src="https://static.dw.com/image/9_1.jpg"><p>x</p>',
+        '<div class="placeholder-image"><img data-id="77"></div><p>x</p>',
+        '<p>x</p><div class="placeholder-image"><img data-id="78"></div><div><small>说明</small></div>',
+        "<div><i><br>0005-01-01T00:00:00Z</i></div><p>x</p>",
+    ],
+)
+def test_clean_files_found_in_review_round_trip(body: str) -> None:
+    text = HEAD + body if not body.startswith("<div><i>") else HEAD.rsplit("<div>", 1)[0] + body
+    article = dwparse.parse(text)
+    assert article.problems == ()
+    again = dwparse.parse(article.to_markdown())
+    assert again.problems == ()
+    assert again == article
+
+
+@pytest.mark.parametrize("body", ["<p>&nbsp;</p>", "<p>\u3000</p>", "<div></div>", "<table></table>", "<h2><br></h2>", "<ul></ul>"])
+def test_blocks_with_nothing_visible_are_dropped(body: str) -> None:
+    assert dwparse.parse(HEAD + body + "<p>x</p>").blocks == (Paragraph("x", (TextRun("x"),)),)
+
+
+def test_heading_holding_only_an_image_is_kept_raw() -> None:
+    (block,) = dwparse.parse(HEAD + '<h2><img src="https://static.dw.com/image/1_2.jpg"></h2>').blocks
+    assert isinstance(block, Raw)

@@ -93,7 +93,7 @@ def visible_words(text: str) -> list[str]:
             title = html.unescape(re.sub(r"\\(.)", r"\1", title.rstrip("]")))
             words.extend(title.split())
             words.extend(url.split())
-            after_title = True
+            after_title, in_head = True, False  # one title line at most
             continue
         if after_title and stripped and set(stripped) <= {"-"} | {"="}:
             after_title = False

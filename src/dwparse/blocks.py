@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from html import escape
 from typing import Callable, NamedTuple, Optional, TypeGuard, Union
 
+import attrs
 from dateutil.parser import isoparse
 from lxml import etree
 
@@ -50,6 +51,8 @@ _AGENCY_NAMES = frozenset(
     "afp ap dpa epd kna reuters bloomberg efe ansa kyodo yonhap xinhua bbc cnn dw "
     "路透 彭博 德国之声 德國之聲 美联 美聯 法新 德新 新华 新華 共同 韩联 韓聯 中央".split()
 )
+# Elements that are content even when empty.
+_EMBEDDED_TAGS = frozenset("audio canvas embed hr iframe img input object picture source svg video".split())
 _FORMATTING_TAGS = frozenset({"strong", "b", "em", "i"})
 _OPEN_PARENS = "（("
 _CLOSE_PARENS = "）)"
@@ -427,6 +430,8 @@ class _Reader:
         return value
 
     def _read_lead_image(self) -> Optional[Image]:
+        while (node := self._peek()) is not None and _is_empty_paragraph(node):
+            self.pos += 1  # dropped anyway; the image after it is still the lead
         node = self._peek()
         if node is None or isinstance(node, str):
             return None
@@ -489,7 +494,7 @@ class _Reader:
             inner = None
         if inner is not None:
             text = self.collected.normalized(inner.text or "").strip(" ")
-            if text:
+            if text and not text.isspace():
                 self.blocks.append(_classify((TextRun(text, strong, em),)))
             return
         if _is_image_paragraph(element):
@@ -502,23 +507,35 @@ class _Reader:
             self.collected.forget(mark)  # read again, as raw
             self._read_raw(element)
             return
-        self._paragraph_from(flow)
+        self._paragraph_from(flow, element)
 
-    def _paragraph_from(self, flow: Flow) -> None:
+    def _paragraph_from(self, flow: Flow, element: Optional[etree._Element] = None) -> None:
         inlines = flow.inlines()
-        if not inlines:
-            return
-        self.blocks.append(_classify(inlines))
+        if not inlines or all(isinstance(run, TextRun) and run.text.isspace() for run in inlines):
+            return  # nothing visible: <p>&nbsp;</p>
+        block = _classify(inlines)
+        kept_whole = (Heading, Credit, Copyright, Notice)
+        if element is not None and flow.specials and isinstance(block, kept_whole):
+            # Links or topics inside a heading, credit, copyright or notice:
+            # keep the source, so that they are written back.
+            block = attrs.evolve(block, html=_html(element))
+        self.blocks.append(block)
 
     def _read_heading(self, element: etree._Element) -> None:
+        mark = self.collected.mark()
         text = self._text(element)
         if element.tag == "h3":
             label = _GALLERY_LABEL.match(text)
             if label is not None:
                 self._read_gallery(text[label.end() :].strip(" \n"))
                 return
-        if text or len(element):
-            self.blocks.append(Heading(text, int(element.tag[1])))
+        if not text or text.isspace():
+            if any(inner.tag in _EMBEDDED_TAGS for inner in element.iter()):  # an image, say: keep it whole
+                self.collected.forget(mark)
+                self._read_raw(element)
+            return
+        html = _html(element) if self.collected.mark() != mark else None
+        self.blocks.append(Heading(text, int(element.tag[1]), html))
 
     def _read_gallery(self, title: Optional[str]) -> None:
         items = []
@@ -573,7 +590,10 @@ class _Reader:
             self.blocks.append(Quote(text, _html(element)))
 
     def _read_raw(self, element: etree._Element) -> None:
-        self.blocks.append(Raw(_html(element), self._text(element)))
+        text = self._text(element)
+        if text or len(element) or element.attrib or (element.text or "").strip() or element.tag in _EMBEDDED_TAGS:
+            self.blocks.append(Raw(_html(element), text))
+        # else an empty <div></div>: nothing to keep
 
 
 _RULES: dict[str, Callable[[_Reader, etree._Element], None]] = {
@@ -613,6 +633,11 @@ def _html(element: etree._Element) -> str:
         if node is not element and node.tail:
             out.append(escape(node.tail, quote=False))
     return "".join(out)
+
+
+def _is_empty_paragraph(node: Node) -> bool:
+    """A ``<p>`` with nothing in it but whitespace."""
+    return not isinstance(node, str) and node.tag == "p" and not len(node) and not (node.text or "").strip()
 
 
 def _is_image_paragraph(node: Node) -> TypeGuard[etree._Element]:

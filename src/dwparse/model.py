@@ -153,11 +153,18 @@ class Paragraph:
 
 @attrs.frozen
 class Heading:
-    """A subheading: ``<h2>``-``<h4>`` or an all-bold paragraph (level 2)."""
+    """A subheading: ``<h2>``-``<h4>`` or an all-bold paragraph (level 2).
+
+    Like :class:`Credit`, :class:`Copyright` and :class:`Notice`, it keeps its
+    source HTML in ``html`` when links or topics stand in it (not part of
+    equality nor of the JSON), so that :meth:`Article.to_markdown` writes them
+    back.
+    """
 
     TYPE: ClassVar[str] = "heading"
     text: str
     level: int
+    html: Optional[str] = attrs.field(default=None, eq=False, repr=False)
 
 
 @attrs.frozen
@@ -217,6 +224,7 @@ class Credit:
     TYPE: ClassVar[str] = "credit"
     text: str
     sources: tuple[str, ...]
+    html: Optional[str] = attrs.field(default=None, eq=False, repr=False)
 
 
 @attrs.frozen
@@ -225,6 +233,7 @@ class Copyright:
 
     TYPE: ClassVar[str] = "copyright"
     text: str
+    html: Optional[str] = attrs.field(default=None, eq=False, repr=False)
 
 
 @attrs.frozen
@@ -233,6 +242,7 @@ class Notice:
 
     TYPE: ClassVar[str] = "notice"
     text: str
+    html: Optional[str] = attrs.field(default=None, eq=False, repr=False)
 
 
 @attrs.frozen

@@ -119,7 +119,12 @@ def _time_text(moment: datetime) -> str:
 
 
 def _image_html(image: Image, language: Optional[str]) -> str:
-    src = f'<img src="{_attr(image.src)}" width="100%">' if image.src is not None else "<img>"
+    if image.src is not None:
+        src = f'<img src="{_attr(image.src)}" width="100%">'
+    elif image.image_id is not None:  # a DW placeholder that named only its id
+        src = f'<div class="placeholder-image"><img data-id="{image.image_id}"></div>'
+    else:
+        src = "<img>"
     caption = image.caption or ""
     if image.credit is not None:
         label = CREDIT_LABELS.get(language or "zh", CREDIT_LABELS["zh"])
@@ -148,9 +153,10 @@ def _inline_html(run: Inline) -> str:
 def _block_html(block: Block, language: Optional[str]) -> str:
     if isinstance(block, Paragraph):
         return "<p>" + "".join(_inline_html(run) for run in block.inlines) + "</p>"
+    if isinstance(block, (Heading, Credit, Copyright, Notice)) and block.html is not None:
+        return block.html
     if isinstance(block, Heading):
-        if block.level == 2:
-            return f"<p><strong>{_text_html(block.text)}</strong></p>"
+        # <h2>, not <p><strong>: its text is then never read as a copyright or notice.
         return f"<h{block.level}>{_text_html(block.text)}</h{block.level}>"
     if isinstance(block, ImageBlock):
         return _image_html(block.image, language)
