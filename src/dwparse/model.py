@@ -9,7 +9,7 @@ runs carry their JSON ``"type"`` word in the class variable ``TYPE``.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import ClassVar, Optional, Union
+from typing import Any, ClassVar, Optional, Union
 
 import attrs
 
@@ -37,6 +37,12 @@ __all__ = [
     "TopicRun",
 ]
 
+
+
+def _source_html() -> Any:
+    """The ``html`` field of blocks that keep their source fragment for
+    :meth:`Article.to_markdown`: not part of equality, repr or the JSON."""
+    return attrs.field(default=None, eq=False, repr=False)
 
 
 # -- pieces -------------------------------------------------------------------
@@ -164,7 +170,7 @@ class Heading:
     TYPE: ClassVar[str] = "heading"
     text: str
     level: int
-    html: Optional[str] = attrs.field(default=None, eq=False, repr=False)
+    html: Optional[str] = _source_html()
 
 
 @attrs.frozen
@@ -205,7 +211,7 @@ class ListBlock:
     TYPE: ClassVar[str] = "list"
     ordered: bool
     items: tuple[str, ...]
-    html: Optional[str] = attrs.field(default=None, eq=False, repr=False)
+    html: Optional[str] = _source_html()
 
 
 @attrs.frozen
@@ -214,7 +220,7 @@ class Quote:
 
     TYPE: ClassVar[str] = "quote"
     text: str
-    html: Optional[str] = attrs.field(default=None, eq=False, repr=False)
+    html: Optional[str] = _source_html()
 
 
 @attrs.frozen
@@ -224,7 +230,7 @@ class Credit:
     TYPE: ClassVar[str] = "credit"
     text: str
     sources: tuple[str, ...]
-    html: Optional[str] = attrs.field(default=None, eq=False, repr=False)
+    html: Optional[str] = _source_html()
 
 
 @attrs.frozen
@@ -233,7 +239,7 @@ class Copyright:
 
     TYPE: ClassVar[str] = "copyright"
     text: str
-    html: Optional[str] = attrs.field(default=None, eq=False, repr=False)
+    html: Optional[str] = _source_html()
 
 
 @attrs.frozen
@@ -242,7 +248,7 @@ class Notice:
 
     TYPE: ClassVar[str] = "notice"
     text: str
-    html: Optional[str] = attrs.field(default=None, eq=False, repr=False)
+    html: Optional[str] = _source_html()
 
 
 @attrs.frozen
