@@ -19,7 +19,7 @@ from dateutil.parser import isoparse
 from lxml import etree
 
 from dwparse.captions import image_from_src, split_caption
-from dwparse.inlines import INLINE_TAGS, Collected, Flow, plain_text
+from dwparse.inlines import EM_TAGS, INLINE_TAGS, STRONG_TAGS, Collected, Flow, plain_text
 from dwparse.model import (
     Block,
     Copyright,
@@ -41,9 +41,11 @@ from dwparse.model import (
 )
 from dwparse.source import Source, line_bounds, quote
 
-__all__ = ["Body", "read_body"]
+__all__ = ["GALLERY_LABELS", "Body", "read_body"]
 
-_GALLERY_LABEL = re.compile(r"(?:相关图集|相關圖集)[ \t]*[:：][ \t]*")
+#: The label that opens a gallery heading, by script (render writes it back).
+GALLERY_LABELS = {"zh": "相关图集", "zh-hant": "相關圖集"}
+_GALLERY_LABEL = re.compile("(?:" + "|".join(GALLERY_LABELS.values()) + ")[ \t]*[:：][ \t]*")
 _NOTICE_PREFIXES = ("DW中文有Instagram", "德国之声致力于", "德國之聲致力於")
 _CREDIT_SEPARATORS = re.compile(r"[、，,/;；]")
 # Agencies whose names do not end in 社 (lower case).
@@ -53,7 +55,7 @@ _AGENCY_NAMES = frozenset(
 )
 # Elements that are content even when empty.
 _EMBEDDED_TAGS = frozenset("audio canvas embed hr iframe img input object picture source svg video".split())
-_FORMATTING_TAGS = frozenset({"strong", "b", "em", "i"})
+_FORMATTING_TAGS = STRONG_TAGS | EM_TAGS
 _OPEN_PARENS = "（("
 _CLOSE_PARENS = "）)"
 _MAX_HTML_PROBLEMS = 20
@@ -116,8 +118,8 @@ def _parser(encoding: Optional[str] = None) -> etree.HTMLParser:
 def read_body(source: Source, start: int) -> Body:
     """Read the body, which starts at offset ``start`` of ``source.text``."""
     html = source.text[start:]
-    if not html.strip():
-        if source.text.strip():
+    if not html or html.isspace():
+        if not source.blank:
             source.report("body-missing", "no body after the title", len(source.text))
         return _EMPTY
     _check_truncation(source, html, start)
@@ -270,10 +272,11 @@ def _check_truncation(source: Source, html: str, start: int) -> None:
         if last_close == len(body) - 1:
             source.report("body-truncated", f"the body ends right after {quote(tag)}", start + last_open)
             return
+    last_end_p = body.rfind("</p>")
     open_p = None
-    for open_p in _OPEN_P.finditer(body, max(body.rfind("</p>"), 0)):
+    for open_p in _OPEN_P.finditer(body, max(last_end_p, 0)):
         pass
-    if open_p is not None and body.rfind("</p>") < open_p.start():
+    if open_p is not None and last_end_p < open_p.start():
         source.report(
             "body-truncated", f"the body ends inside a paragraph: {quote(body[-30:])}", start + len(body)
         )
@@ -489,7 +492,7 @@ class _Reader:
             and not (element[0].tail or "").strip()
         ):
             inner = element[0]
-            strong, em = inner.tag in ("strong", "b"), inner.tag in ("em", "i")
+            strong, em = inner.tag in STRONG_TAGS, inner.tag in EM_TAGS
         else:
             inner = None
         if inner is not None:
@@ -546,10 +549,10 @@ class _Reader:
 
     def _gallery_item(self, div: etree._Element) -> GalleryItem:
         image = image_from_src(div[0].get("src"))
-        if len(div) > 1 and div[1].tag in ("b", "strong"):  # the usual place
+        if len(div) > 1 and div[1].tag in STRONG_TAGS:  # the usual place
             title_element: Optional[etree._Element] = div[1]
         else:
-            title_element = next((child for child in div if child.tag in ("b", "strong")), None)
+            title_element = next((child for child in div if child.tag in STRONG_TAGS), None)
         title = self._text(title_element) if title_element is not None else None
         if len(div) == 2 and title_element is not None and not (div[0].tail or "").strip():
             # <div><img><b>TITLE</b>：TEXT</div>, read directly

@@ -14,7 +14,7 @@ __all__ = ["CREDIT_LABELS", "image_from_src", "original_url", "split_caption"]
 #: The labels that start an image credit, by script.
 CREDIT_LABELS = {"zh": "图像来源", "zh-hant": "圖片來源"}
 
-_CREDIT = re.compile(r"(?:图像来源|圖片來源)[ \t]*[:：]")
+_CREDIT = re.compile("(?:" + "|".join(CREDIT_LABELS.values()) + ")[ \t]*[:：]")
 _DW_IMAGE_ID = re.compile(r"static\.dw\.com/image/([0-9]{1,18})_")
 # A host name and a path with no scheme: "static.dw.com/image/1_302.jpg".
 _BARE_HOST = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/")

@@ -60,7 +60,7 @@ def read_header(source: Source) -> Header:
     while text[start : start + 1] in (" ", "\t"):
         start += 1
     if not text.startswith("<!--", start):
-        if text.strip():
+        if not source.blank:
             source.report("header-missing", "no <!--EPOCH--> header comment on the first line", start)
         return Header(None, start, False)
     line_end = text.find("\n", start)

@@ -18,7 +18,7 @@ from lxml import etree
 from dwparse.model import Inline, Link, LinkRun, TextRun, Topic, TopicRun
 from dwparse.urls import link_target
 
-__all__ = ["BLOCK_TAGS", "INLINE_TAGS", "Collected", "Flow", "plain_text"]
+__all__ = ["BLOCK_TAGS", "EM_TAGS", "INLINE_TAGS", "STRONG_TAGS", "Collected", "Flow", "plain_text"]
 
 _WHITESPACE = re.compile(r"[ \t\n\r\f]+")
 # Control characters that a character reference such as &#5; can produce.
@@ -41,8 +41,9 @@ BLOCK_TAGS = frozenset(
 _CELL_TAGS = frozenset({"td", "th"})
 # Inline elements read directly by Flow.container when they have no children.
 _SHALLOW_TAGS = frozenset("a b big br em font i small span strong sub sup u".split())
-_STRONG_TAGS = frozenset({"strong", "b"})
-_EM_TAGS = frozenset({"em", "i"})
+#: Elements that make text bold, and italic.
+STRONG_TAGS = frozenset({"strong", "b"})
+EM_TAGS = frozenset({"em", "i"})
 
 # Keys of text atoms: 0-3 encode (strong, em); links and topics get keys from 4.
 _STRONG = 1
@@ -191,7 +192,7 @@ class Flow:
             if tag == "br":
                 self.newline(0)
             elif tag != "a" and tag != "span":
-                text(_STRONG if tag in _STRONG_TAGS else _EM if tag in _EM_TAGS else 0, child.text)
+                text(_STRONG if tag in STRONG_TAGS else _EM if tag in EM_TAGS else 0, child.text)
             else:
                 target = _target(child, tag)
                 if target is None:  # a span that is not a topic
@@ -228,9 +229,9 @@ class Flow:
                     open_targets.append((element, len(self.atoms), target))
                     if runs and not special:
                         special, special_element = self._special(target), element
-                if tag in _STRONG_TAGS:
+                if tag in STRONG_TAGS:
                     strong += 1
-                elif tag in _EM_TAGS:
+                elif tag in EM_TAGS:
                     em += 1
                 elif tag == "br":
                     self.newline(key)
@@ -251,9 +252,9 @@ class Flow:
                 if hidden:
                     continue
             else:
-                if tag in _STRONG_TAGS:
+                if tag in STRONG_TAGS:
                     strong -= 1
-                elif tag in _EM_TAGS:
+                elif tag in EM_TAGS:
                     em -= 1
                 elif not runs and tag in BLOCK_TAGS:
                     self.soft_break(key)

@@ -28,7 +28,7 @@ def parse(text: Union[str, bytes], *, strict: bool = False) -> Article:
     :raises ParseError: only with ``strict=True``.
     """
     source = Source.from_input(text)
-    if not source.text.strip():
+    if source.blank:
         source.report("empty-input", "the input is empty", 0)
     header = read_header(source)
     title = read_title(source, header.title_start, had_header=header.found)

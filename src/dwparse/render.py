@@ -10,6 +10,7 @@ from typing import Any, Optional
 
 import attrs
 
+from dwparse.blocks import GALLERY_LABELS
 from dwparse.captions import CREDIT_LABELS
 from dwparse.header import EPOCH as _EPOCH
 from dwparse.model import (
@@ -34,7 +35,6 @@ from dwparse.title import escape_title
 
 __all__ = ["article_to_dict", "article_to_json", "article_to_markdown", "json_schema", "to_jsonable"]
 
-_GALLERY_LABELS = {"zh": "相关图集", "zh-hant": "相關圖集"}
 
 
 # -- JSON -------------------------------------------------------------------------
@@ -163,7 +163,7 @@ def _block_html(block: Block, language: Optional[str]) -> str:
     if isinstance(block, Gallery):
         parts = []
         if block.title is not None:
-            label = _GALLERY_LABELS.get(language or "zh", _GALLERY_LABELS["zh"])
+            label = GALLERY_LABELS.get(language or "zh", GALLERY_LABELS["zh"])
             parts.append(f"<h3>{label}：{_text_html(block.title)}</h3>")
         for item in block.items:
             title = f"<b>{_text_html(item.title)}</b>" if item.title is not None else ""

@@ -36,11 +36,13 @@ def quote(fragment: str) -> str:
 class Source:
     """The text being parsed and the problems found in it."""
 
-    __slots__ = ("original", "text", "problems", "_removed")
+    __slots__ = ("original", "text", "blank", "problems", "_removed")
 
     def __init__(self, original: str, text: str, removed: list[int]) -> None:
         self.original = original
         self.text = text
+        #: Nothing but whitespace (checked once, without copying the text).
+        self.blank = not text or text.isspace()
         self.problems: list[Problem] = []
         # Offsets in ``original`` of removed characters, ascending.
         self._removed = removed

@@ -56,7 +56,7 @@ def read_title(source: Source, start: int, *, had_header: bool) -> TitleLine:
         end = len(text)
     line = text[start:end].rstrip()
     if not line.startswith("["):
-        if text.strip():
+        if not source.blank:
             found = f"found {quote(line)}" if line.strip() else "found the end of the file"
             source.report("title-missing", f"no [TITLE](URL) line, {found}", start)
             if not had_header:
