@@ -17,6 +17,7 @@ _TOP_LEVEL = (
     "content_type",
     "language",
     "published_at",
+    "authors",
     "sources",
     "copyright",
     "text",
@@ -69,7 +70,7 @@ def check(data: dict[str, Any], facts: dict[str, Any]) -> None:
         checked += 1
     if "gallery_titles" in facts:
         galleries = [
-            [b["title"], [item["title"] for item in b["items"]]] for b in blocks if b["type"] == "gallery"
+            [b["title"], [picture["title"] for picture in b["pictures"]]] for b in blocks if b["type"] == "gallery"
         ]
         assert galleries == facts["gallery_titles"], f"gallery_titles: got {galleries!r}"
         checked += 1

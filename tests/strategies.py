@@ -21,6 +21,7 @@ from dwparse import (
     Article,
     Copyright,
     Credit,
+    Embed,
     Gallery,
     GalleryItem,
     Heading,
@@ -145,7 +146,11 @@ def paragraphs(draw: Any) -> Paragraph:
     if not any(isinstance(run, (LinkRun, TopicRun)) or not (run.strong or run.em) for run in runs):
         runs.append(TextRun(draw(phrases)))
     inlines = _merge(runs)
-    return Paragraph("".join(run.text for run in inlines), inlines)
+    text = "".join(run.text for run in inlines)
+    if text[:1] in "（(" and text[-1:] in "）)":  # might name agencies only: a credit
+        inlines = _merge([*inlines, TextRun("。")])
+        text += "。"
+    return Paragraph(text, inlines)
 
 
 @st.composite
@@ -171,13 +176,47 @@ def raws(draw: Any) -> Raw:
             [
                 (f"<table><tr><td>{escape(text, quote=False)}</td></tr></table>", text),
                 (f"<figure><figcaption>{escape(text, quote=False)}</figcaption></figure>", text),
-                ('<iframe src="https://www.youtube.com/embed/x"></iframe>', ""),
-                (f'<div class="embed tweet" data-id="1">{escape(text, quote=False)}</div>', text),
                 (f"<section><p>{escape(text, quote=False)}</p></section>", text),
             ]
         )
     )
     return Raw(html, shown)
+
+
+@st.composite
+def embeds(draw: Any) -> Embed:
+    """An embed in one of the forms of the format, with the fields it must give."""
+    number = draw(st.integers(1, 10**12))
+    media = f"https://tvdownloaddw-a.akamaihd.net/dwtv_video/flv/zh/{number}_sd_avc.mp4"
+    poster = f"https://static.dw.com/image/{number}_605.jpg"
+    youtube = f"https://www.youtube-nocookie.com/embed/v{number}"
+    other = f"https://datawrapper.dwcdn.net/c{number}/1/"
+    text = draw(phrases).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    forms = [
+        (
+            "video", media, Image(poster, poster, number), None,
+            f'<video controls="" poster="{poster}"><source src="{media}" type="video/mp4"></video>',
+        ),
+        ("audio", media, None, None, f'<audio controls=""><source src="{media}"></audio>'),
+        ("youtube", youtube, None, None, f'<iframe src="{youtube}"></iframe>'),
+        ("iframe", other, None, None, f'<p><iframe data-src="{other}"></iframe></p>'),
+        (
+            "youtube", youtube, None, None,
+            f'<div class="embed yt-wrapper"><iframe data-src="{youtube}"></iframe><p>{text}</p></div>',
+        ),
+        ("tweet", None, None, number, f'<div class="embed tweet" data-id="{number}"><p>{text}</p></div>'),
+        ("widget", None, None, number, f'<div class="embed dw-widget" data-id="{number}"></div>'),
+    ]  # fmt: skip
+    return Embed(*draw(st.sampled_from(forms)))
+
+
+# Author names: no name separators, parentheses or spaces at their ends.
+_NAME_CHARS = "".join(char for char in _CHARS if char not in ",，、;；()（）\u00a0\u3000")
+author_names = st.lists(
+    st.text(alphabet=_NAME_CHARS + " ", min_size=1, max_size=8).map(lambda name: " ".join(name.split())).filter(bool),
+    max_size=3,
+    unique=True,
+).map(tuple)
 
 
 credits = st.lists(st.sampled_from(_AGENCIES), min_size=1, max_size=3, unique=True).map(
@@ -195,6 +234,7 @@ blocks = st.one_of(
     phrases.map(lambda text: Copyright("© " + text)),
     st.builds(lambda prefix, text: Notice(prefix + text), st.sampled_from(_NOTICES), phrases),
     raws(),
+    embeds(),
 )
 
 
@@ -259,6 +299,7 @@ def articles(draw: Any) -> Article:
         content_type=_KINDS[kind],
         language=language,
         published_at=draw(_moments) - timedelta(minutes=draw(st.integers(0, 60))),
+        authors=draw(author_names),
         lead_image=lead,
         blocks=tuple(body),
         links=tuple(link_list),

@@ -63,7 +63,7 @@ def test_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert status == 0 and out == ""
     lines = target.read_text(encoding="utf-8").splitlines()
     assert len(lines) == len(list(FIXTURES.glob("*.md")))
-    assert all(json.loads(line)["schema_version"] == 1 for line in lines)
+    assert all(json.loads(line)["schema_version"] == 2 for line in lines)
 
 
 def test_jobs_give_the_same_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -63,10 +63,10 @@ def test_json_is_stable(path: Path) -> None:
     article = dwparse.parse(path.read_bytes())
     data = json.loads(article.to_json())
     assert data == article.to_dict()
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert list(data) == [
         "schema_version", "archived_at", "title", "url", "article_id", "content_type", "language",
-        "published_at", "lead_image", "blocks", "links", "topics", "sources", "copyright", "text",
+        "published_at", "authors", "lead_image", "blocks", "links", "topics", "sources", "copyright", "text",
         "problems",
     ]
 

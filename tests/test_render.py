@@ -12,6 +12,7 @@ from dwparse import (
     Article,
     Copyright,
     Credit,
+    Embed,
     Gallery,
     GalleryItem,
     Heading,
@@ -30,12 +31,19 @@ from dwparse import (
 UTC = timezone.utc
 
 
+VIDEO = (
+    '<video controls="" poster="https://static.dw.com/image/4_605.jpg">'
+    '<source src="https://example.com/v.mp4" type="video/mp4"></video>'
+)
+
+
 def built() -> Article:
     """An article built by hand, covering every block and run."""
     image = Image(
         "https://static.dw.com/image/2_302.jpg", "https://static.dw.com/image/2_302.jpg", 2, "说明", "dpa"
     )
     bare = Image(image.url, image.src, image.image_id)
+    poster = "https://static.dw.com/image/4_605.jpg"
     return Article(
         archived_at=datetime(2024, 7, 28, 11, 17, 5, 123000, tzinfo=UTC),
         title="[视频] A & B \\ C",
@@ -44,6 +52,7 @@ def built() -> Article:
         content_type="article",
         language="zh",
         published_at=datetime(2024, 7, 28, 11, 7, 48, 781000, tzinfo=UTC),
+        authors=("德正", "William Yang", "苗子（摘编、编译）"),
         lead_image=Image(
             "https://static.dw.com/image/1_303.jpg",
             "https://images.weserv.nl/?url=static.dw.com/image/1_303.jpg",
@@ -69,6 +78,7 @@ def built() -> Article:
             ListBlock(True, ("一", "二")),
             Quote("引文"),
             Raw("<table><tr><td>格</td></tr></table>", "格"),
+            Embed("video", "https://example.com/v.mp4", Image(poster, poster, 4), None, VIDEO),
             Notice("DW中文有Instagram！"),
             Credit("（法新社、美联社）", ("法新社", "美联社")),
             Copyright("© 2024年德国之声版权声明"),
@@ -93,13 +103,15 @@ def test_markdown_layout() -> None:
     assert lines[1] == "[\\[视频\\] A &amp; B \\\\ C](https://www.dw.com/zh/x/a-1)"
     assert lines[2] == "------"
     assert lines[3] == ""
-    assert lines[4].startswith("<div><i><br>2024-07-28T11:07:48.781000Z</i></div><img src=")
+    assert lines[4].startswith(
+        "<div><i>德正, William Yang, 苗子（摘编、编译）<br>2024-07-28T11:07:48.781000Z</i></div><img src="
+    )
     assert lines[5] == ""
 
 
 def test_to_dict_shape() -> None:
     data = built().to_dict()
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert data["archived_at"] == "2024-07-28T11:17:05.123000+00:00"
     assert data["blocks"][0]["type"] == "paragraph"
     assert data["blocks"][0]["inlines"][3] == {
@@ -111,7 +123,7 @@ def test_to_dict_shape() -> None:
         "target_type": "article",
     }
     assert data["blocks"][3]["image"]["credit"] == "dpa"
-    assert data["blocks"][4]["items"][0] == {
+    assert data["blocks"][4]["pictures"][0] == {
         "image": {
             "url": "https://static.dw.com/image/2_302.jpg",
             "src": "https://static.dw.com/image/2_302.jpg",
@@ -130,7 +142,7 @@ def test_json_is_utf8_text() -> None:
     text = built().to_json()
     assert "小标题" in text and "\\u" not in text
     assert json.loads(text) == built().to_dict()
-    assert built().to_json(indent=1).startswith('{\n "schema_version": 1')
+    assert built().to_json(indent=1).startswith('{\n "schema_version": 2')
 
 
 def test_empty_article() -> None:

@@ -40,7 +40,11 @@ def test_random_articles_validate(article: dwparse.Article) -> None:
     [
         lambda d: d.pop("text"),
         lambda d: d.update(extra=1),
-        lambda d: d.update(schema_version=2),
+        lambda d: d.update(schema_version=1),
+        lambda d: d.pop("authors"),
+        lambda d: d.update(authors=["a", "a"]),
+        lambda d: d["blocks"].append({"type": "gallery", "title": None, "items": []}),
+        lambda d: d["blocks"].append({"type": "embed", "kind": "video", "url": None, "html": ""}),
         lambda d: d["blocks"].append({"type": "paragraph", "text": "x"}),
         lambda d: d["blocks"].append({"type": "heading", "text": "x", "level": 7}),
         lambda d: d.update(content_type="blog"),

@@ -14,6 +14,13 @@ def test_seed_facts(seed_text: str) -> None:
     check(dwparse.parse(seed_text).to_dict(), facts)
 
 
+def test_seed_names_no_author(seed_text: str) -> None:
+    # The seed's facts file predates authors: its time line is <div><i><br>TIME</i></div>.
+    article = dwparse.parse(seed_text)
+    assert article.authors == ()
+    assert article.to_dict()["authors"] == []
+
+
 def test_seed_from_bytes_and_file_equal_from_str(seed_text: str) -> None:
     article = dwparse.parse(seed_text)
     assert dwparse.parse(seed_text.encode("utf-8")) == article
@@ -26,7 +33,7 @@ def test_seed_details(seed_text: str) -> None:
     assert article.lead_image is not None
     assert article.lead_image.src == "https://images.weserv.nl/?url=static.dw.com/image/69790030_303.jpg"
     gallery = next(block for block in article.blocks if isinstance(block, dwparse.Gallery))
-    first = gallery.items[0]
+    first = gallery.pictures[0]
     assert first.image.image_id == 64590065
     assert first.image.url == "https://static.dw.com/image/64590065_303.jpg"
     assert first.text.startswith("美国防长奥斯汀宣布与菲律宾达成协议")

@@ -9,7 +9,11 @@ hold any text verbatim).
 The few characters dwparse drops by design are dropped here too, and only
 these: the gallery and credit labels (``相关图集``, ``图像来源`` and their
 traditional forms) with the colons beside them, the publication time (read
-into ``published_at``), and control characters.
+into ``published_at``), the separators between the author names of the time
+line (read into ``authors``), and control characters.
+
+An ``embed`` block has no text of its own: its ``html`` holds the element as
+written, so the visible text of that HTML counts as kept.
 """
 
 from __future__ import annotations
@@ -101,10 +105,11 @@ def visible_words(text: str) -> list[str]:
         if stripped:
             after_title = in_head = False
         body_lines.append(line)
+    body = _TIME_LINE.sub(_names_apart, "\n".join(body_lines), count=1)
     reader = _Text()
     # "<![" other than CDATA opens a bogus comment up to ">" (HTML5); the
     # standard library's parser rejects it, so drop it first.
-    reader.feed(_BOGUS_COMMENT.sub("", "\n".join(body_lines)))
+    reader.feed(_BOGUS_COMMENT.sub("", body))
     # A tag cut off by the end of the file is not text (browsers drop it too).
     if not reader.rawdata.lstrip().startswith("<"):
         reader.close()
@@ -119,6 +124,22 @@ def visible_words(text: str) -> list[str]:
             if part and not _is_time(part) and not _is_label_fragment(part):
                 result.append(part)
     return result
+
+
+# The time line at the start of the body, and the separators of its names.
+_TIME_LINE = re.compile(r"\A\s*<div>\s*<i>(.*?)</i>\s*</div>", re.DOTALL)
+_NAME_SEPARATORS = re.compile("[,，、;；]")
+
+
+def _names_apart(match: re.Match[str]) -> str:
+    return "<div><i>" + _NAME_SEPARATORS.sub(" ", match[1]) + "</i></div>"
+
+
+def _html_text(markup: str) -> str:
+    reader = _Text()
+    reader.feed(markup)
+    reader.close()
+    return " ".join(reader.pieces)
 
 
 def _is_label_fragment(word: str) -> bool:
@@ -138,6 +159,8 @@ def _is_time(word: str) -> bool:
 
 def _strings(value: Any, key: str = "") -> Iterator[str]:
     if isinstance(value, dict):
+        if value.get("type") == "embed":
+            yield _html_text(value["html"])
         for name, item in value.items():
             if name not in _SKIPPED_KEYS:
                 yield from _strings(item, name)

@@ -10,20 +10,22 @@ from __future__ import annotations
 
 import re
 import threading
-from datetime import datetime, timezone
+from datetime import datetime
 from html import escape
 from typing import Callable, NamedTuple, Optional, TypeGuard, Union
 
 import attrs
-from dateutil.parser import isoparse
 from lxml import etree
 
 from dwparse.captions import image_from_src, split_caption
+from dwparse.credits import author_line_names, credit_sources, is_author_line
+from dwparse.embeds import MEDIA_TAGS, embed_of, has_media, is_dw_embed
 from dwparse.inlines import EM_TAGS, INLINE_TAGS, STRONG_TAGS, Collected, Flow, plain_text
 from dwparse.model import (
     Block,
     Copyright,
     Credit,
+    Embed,
     Gallery,
     GalleryItem,
     Heading,
@@ -40,6 +42,7 @@ from dwparse.model import (
     Topic,
 )
 from dwparse.source import Source, line_bounds, quote
+from dwparse.timeline import read_time_line
 
 __all__ = ["GALLERY_LABELS", "Body", "read_body"]
 
@@ -47,17 +50,13 @@ __all__ = ["GALLERY_LABELS", "Body", "read_body"]
 GALLERY_LABELS = {"zh": "相关图集", "zh-hant": "相關圖集"}
 _GALLERY_LABEL = re.compile("(?:" + "|".join(GALLERY_LABELS.values()) + ")[ \t]*[:：][ \t]*")
 _NOTICE_PREFIXES = ("DW中文有Instagram", "德国之声致力于", "德國之聲致力於")
-_CREDIT_SEPARATORS = re.compile(r"[、，,/;；]")
-# Agencies whose names do not end in 社 (lower case).
-_AGENCY_NAMES = frozenset(
-    "afp ap dpa epd kna reuters bloomberg efe ansa kyodo yonhap xinhua bbc cnn dw "
-    "路透 彭博 德国之声 德國之聲 美联 美聯 法新 德新 新华 新華 共同 韩联 韓聯 中央".split()
-)
+# An interviewer's question: a paragraph, even when all of it is bold.
+_INTERVIEWER = re.compile(r"(?:德国之声|德國之聲|DW)[ \t]*[:：]")
+# Paragraphs that may be an author line start so.
+_AUTHOR_LINE_STARTS = ("作者", "（作者", "(作者")
 # Elements that are content even when empty.
 _EMBEDDED_TAGS = frozenset("audio canvas embed hr iframe img input object picture source svg video".split())
 _FORMATTING_TAGS = STRONG_TAGS | EM_TAGS
-_OPEN_PARENS = "（("
-_CLOSE_PARENS = "）)"
 _MAX_HTML_PROBLEMS = 20
 _VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 # Linear on any input: the lookahead stops the name from backtracking into
@@ -72,8 +71,8 @@ _DOCUMENT_END = re.compile(r"</(?:[bB][oO][dD][yY]|[hH][tT][mM][lL])[^<>]*>")
 _START_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
 _OPEN_P = re.compile(r"<p[\s>/]", re.IGNORECASE)
 _RAW_TEXT_TAGS = frozenset({"script", "style"})
-_UTC = timezone.utc
-_COMMON_TIME = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]{1,6}))?Z")
+# What the time line may hold: inline elements with visible text.
+_LINE_TAGS = INLINE_TAGS - MEDIA_TAGS - {"svg"}
 
 Node = Union[etree._Element, str]
 
@@ -82,6 +81,7 @@ class Body(NamedTuple):
     """What the body yields, before it becomes an :class:`~dwparse.Article`."""
 
     published_at: Optional[datetime]
+    authors: tuple[str, ...]
     lead_image: Optional[Image]
     blocks: tuple[Block, ...]
     links: tuple[Link, ...]
@@ -90,7 +90,7 @@ class Body(NamedTuple):
     copyright: Optional[str]
 
 
-_EMPTY = Body(None, None, (), (), (), (), None)
+_EMPTY = Body(None, (), None, (), (), (), (), None)
 _local = threading.local()
 
 
@@ -285,22 +285,6 @@ def _check_truncation(source: Source, html: str, start: int) -> None:
 # -- reading blocks -------------------------------------------------------------
 
 
-def parse_time(text: str) -> Optional[datetime]:
-    """An ISO 8601 time as an aware UTC datetime (no zone means UTC), or ``None``."""
-    common = _COMMON_TIME.fullmatch(text)
-    try:
-        if common is not None:  # the archive's own form, read without dateutil
-            year, month, day, hour, minute, second = (int(common[index]) for index in range(1, 7))
-            microsecond = int((common[7] or "0").ljust(6, "0"))
-            return datetime(year, month, day, hour, minute, second, microsecond, tzinfo=_UTC)
-        value = isoparse(text)
-        if value.tzinfo is None:
-            return value.replace(tzinfo=_UTC)
-        return value.astimezone(_UTC)
-    except (ValueError, OverflowError):
-        return None
-
-
 def _classes(element: etree._Element) -> list[str]:
     return (element.get("class") or "").split()
 
@@ -316,19 +300,33 @@ def _only_child(element: etree._Element, tag: str) -> Optional[etree._Element]:
 
 
 def _is_caption_div(node: Node) -> TypeGuard[etree._Element]:
-    return not isinstance(node, str) and node.tag == "div" and _only_child(node, "small") is not None
+    if isinstance(node, str) or node.tag != "div":
+        return False
+    small = _only_child(node, "small")
+    return small is not None and not has_media(small)
+
+
+def _media_count(element: etree._Element) -> int:
+    return sum(1 for _ in element.iter(*MEDIA_TAGS))
 
 
 def _is_picture_div(node: Node) -> TypeGuard[etree._Element]:
+    """``<div><img …>…</div>``: one gallery picture (no other media in it)."""
     if isinstance(node, str) or node.tag != "div" or len(node) == 0 or node[0].tag != "img":
         return False
     if node.text and node.text.strip():
         return False
-    return "placeholder-image" not in _classes(node) and not _is_caption_div(node)
+    classes = _classes(node)
+    if "placeholder-image" in classes or "embed" in classes or _is_caption_div(node):
+        return False
+    return _media_count(node) == 1
 
 
 def _is_placeholder(node: Node) -> TypeGuard[etree._Element]:
-    return not isinstance(node, str) and node.tag == "div" and "placeholder-image" in _classes(node)
+    """DW's ``<div class="placeholder-image"><img data-id=…></div>``, one image in it."""
+    if isinstance(node, str) or node.tag != "div" or "placeholder-image" not in _classes(node):
+        return False
+    return _media_count(node) == 1
 
 
 class _Reader:
@@ -380,7 +378,7 @@ class _Reader:
     # -- the parts ---------------------------------------------------------------
 
     def read(self) -> Body:
-        published_at = self._read_date()
+        published_at, line_authors = self._read_time_line()
         lead_image = self._read_lead_image()
         rules = _RULES
         while self.pos < len(self.nodes):
@@ -391,15 +389,24 @@ class _Reader:
             else:
                 rules.get(node.tag, _Reader._read_raw)(self, node)
         blocks = self._without_repeated_lead(lead_image)
-        sources: list[str] = []
+        sources: dict[str, None] = {}
+        authors = dict.fromkeys(line_authors)
         copyright = None
         for block in blocks:
             if isinstance(block, Credit):
-                sources.extend(name for name in block.sources if name not in sources)
+                sources.update(dict.fromkeys(block.sources))
+                authors.update(dict.fromkeys(author_line_names(block.text)))
             elif isinstance(block, Copyright) and copyright is None:
                 copyright = block.text
+            elif (
+                isinstance(block, Paragraph)
+                and block.text.startswith(_AUTHOR_LINE_STARTS)
+                and is_author_line(block.text)
+            ):
+                authors.update(dict.fromkeys(author_line_names(block.text)))
         return Body(
             published_at,
+            tuple(authors),
             lead_image,
             blocks,
             tuple(self.collected.links),
@@ -408,29 +415,28 @@ class _Reader:
             copyright,
         )
 
-    def _read_date(self) -> Optional[datetime]:
+    def _read_time_line(self) -> tuple[Optional[datetime], tuple[str, ...]]:
+        """``<div><i>AUTHORS<br>TIME</i></div>``: the time and the authors."""
         node = self._peek()
         italic = None
         if node is not None and not isinstance(node, str) and node.tag == "div":
             italic = _only_child(node, "i")
-        if (
-            node is None
-            or isinstance(node, str)
-            or italic is None
-            or any(child.tag != "br" for child in italic)
-        ):
+        if node is None or isinstance(node, str) or italic is None or not _is_line_of_text(italic):
             self.source.report("date-missing", "no <div><i>TIME</i></div> at the start of the body", self.start)
-            return None
+            return None, ()
         self.pos += 1
-        text = self._text(italic).strip()
-        value = parse_time(text)
-        if value is None:
-            offset = self.source.text.find(text, self.start) if text else -1
-            self.source.report(
-                "date-invalid", f"not an ISO 8601 time: {quote(text)}", offset if offset >= 0 else self.start
-            )
-            self.blocks.append(Raw(_html(node), text))
-        return value
+        line = read_time_line(_segments(italic, self.collected))
+        text = line.time_text
+        if line.published_at is None:
+            if text:
+                offset = self.source.text.find(text, self.start)
+                self.source.report(
+                    "date-invalid", f"not an ISO 8601 time: {quote(text)}", offset if offset >= 0 else self.start
+                )
+                self.blocks.append(Raw(_html(node), self._text(italic)))
+            else:
+                self.source.report("date-missing", "the time line holds no time", self.start)
+        return line.published_at, line.authors
 
     def _read_lead_image(self) -> Optional[Image]:
         while (node := self._peek()) is not None and _is_empty_paragraph(node):
@@ -465,19 +471,21 @@ class _Reader:
         return tuple(blocks)
 
     def _read_inline_group(self, first: Node) -> None:
-        """Bare text and inline elements between blocks: one paragraph."""
-        flow = Flow(self.collected, runs=True)
-        node: Optional[Node] = first
-        while True:
-            if isinstance(node, str):
-                flow.text(0, node)
-            elif node is not None:
-                flow.element(node)
-            node = self._peek()
-            if node is None or not (isinstance(node, str) or node.tag in INLINE_TAGS):
-                break
+        """Bare text and inline elements between blocks: one paragraph
+        (a raw block if media or block elements stand inside them)."""
+        mark = self.collected.mark()
+        group = [first]
+        while (node := self._peek()) is not None and (isinstance(node, str) or node.tag in INLINE_TAGS):
+            group.append(node)
             self.pos += 1
-        self._paragraph_from(flow)
+        flow = _group_flow(group, Flow(self.collected, runs=True))
+        if flow.foreign is None and not flow.images:
+            self._paragraph_from(flow)
+            return
+        self.collected.forget(mark)  # read again, as raw
+        flow = _group_flow(group, Flow(self.collected, runs=False))
+        html = "".join(escape(node, quote=False) if isinstance(node, str) else _html(node) for node in group)
+        self.blocks.append(Raw(html, flow.plain()))
 
     def _read_paragraph(self, element: etree._Element) -> None:
         # The common cases, read directly: text only, or one formatting element.
@@ -498,7 +506,7 @@ class _Reader:
         if inner is not None:
             text = self.collected.normalized(inner.text or "").strip(" ")
             if text and not text.isspace():
-                self.blocks.append(_classify((TextRun(text, strong, em),)))
+                self._add_classified(_classify((TextRun(text, strong, em),)))
             return
         if _is_image_paragraph(element):
             self.blocks.append(ImageBlock(self._captioned(element)))
@@ -522,23 +530,27 @@ class _Reader:
             # Links or topics inside a heading, credit, copyright or notice:
             # keep the source, so that they are written back.
             block = attrs.evolve(block, html=_html(element))
+        self._add_classified(block)
+
+    def _add_classified(self, block: Block) -> None:
+        """Add a block that :func:`_classify` gave; a heading that opens a gallery opens it."""
+        if isinstance(block, Heading) and block.html is None:
+            label = _GALLERY_LABEL.match(block.text)
+            if label is not None:
+                self._read_gallery(block.text[label.end() :].strip(" \n"))
+                return
         self.blocks.append(block)
 
     def _read_heading(self, element: etree._Element) -> None:
+        if has_media(element):  # an image beside the text, say: keep it whole
+            self._read_raw(element)
+            return
         mark = self.collected.mark()
         text = self._text(element)
-        if element.tag == "h3":
-            label = _GALLERY_LABEL.match(text)
-            if label is not None:
-                self._read_gallery(text[label.end() :].strip(" \n"))
-                return
         if not text or text.isspace():
-            if any(inner.tag in _EMBEDDED_TAGS for inner in element.iter()):  # an image, say: keep it whole
-                self.collected.forget(mark)
-                self._read_raw(element)
             return
         html = _html(element) if self.collected.mark() != mark else None
-        self.blocks.append(Heading(text, int(element.tag[1]), html))
+        self._add_classified(Heading(text, int(element.tag[1]), html))
 
     def _read_gallery(self, title: Optional[str]) -> None:
         items = []
@@ -573,27 +585,43 @@ class _Reader:
             self._read_gallery(None)
         elif _is_placeholder(element):
             self.blocks.append(ImageBlock(self._captioned(element)))
+        elif is_dw_embed(element):
+            self._read_embed(element)
         else:
             self._read_raw(element)
+
+    def _read_embed(self, element: etree._Element) -> None:
+        """A player, an ``<iframe>`` or a DW embed ``<div>``: an embed, whatever it holds."""
+        self._text(element)  # lists its links and topics
+        html = _html(element)
+        self.blocks.append(embed_of(element, html) or Raw(html, ""))
 
     def _read_img(self, element: etree._Element) -> None:
         self.blocks.append(ImageBlock(self._captioned(element)))
 
     def _read_list(self, element: etree._Element) -> None:
         stray_text = (element.text or "").strip() or any((child.tail or "").strip() for child in element)
-        if stray_text or not len(element) or any(child.tag != "li" for child in element):
-            self._read_raw(element)  # text or elements outside the items
+        if stray_text or not len(element) or any(child.tag != "li" for child in element) or has_media(element):
+            self._read_raw(element)  # text or elements outside the items, or media in them
             return
         items = [self._text(item) for item in element]
         self.blocks.append(ListBlock(element.tag == "ol", tuple(items), _html(element)))
 
     def _read_quote(self, element: etree._Element) -> None:
+        if has_media(element):
+            self._read_raw(element)
+            return
         text = self._text(element)
         if text or len(element):
             self.blocks.append(Quote(text, _html(element)))
 
     def _read_raw(self, element: etree._Element) -> None:
         text = self._text(element)
+        if not text and len(element):  # a wrapper around one player is that player
+            html = _html(element)
+            embed = embed_of(element, html)
+            self.blocks.append(embed or Raw(html, text))
+            return
         if text or len(element) or element.attrib or (element.text or "").strip() or element.tag in _EMBEDDED_TAGS:
             self.blocks.append(Raw(_html(element), text))
         # else an empty <div></div>: nothing to keep
@@ -609,6 +637,9 @@ _RULES: dict[str, Callable[[_Reader, etree._Element], None]] = {
     "ul": _Reader._read_list,
     "ol": _Reader._read_list,
     "blockquote": _Reader._read_quote,
+    "video": _Reader._read_embed,
+    "audio": _Reader._read_embed,
+    "iframe": _Reader._read_embed,
 }
 
 
@@ -636,6 +667,35 @@ def _html(element: etree._Element) -> str:
         if node is not element and node.tail:
             out.append(escape(node.tail, quote=False))
     return "".join(out)
+
+
+def _group_flow(group: list[Node], flow: Flow) -> Flow:
+    """``flow`` fed with the nodes of an inline group."""
+    for node in group:
+        if isinstance(node, str):
+            flow.text(0, node)
+        else:
+            flow.element(node)
+    return flow
+
+
+def _is_line_of_text(element: etree._Element) -> bool:
+    """Whether ``element`` holds nothing but text and inline elements other than media."""
+    return all(inner.tag in _LINE_TAGS for inner in element.iterdescendants())
+
+
+def _segments(italic: etree._Element, collected: Collected) -> list[str]:
+    """The text of ``italic`` between its ``<br>`` elements, normalised and trimmed."""
+    pieces: list[list[str]] = [[]]
+    for event, node in etree.iterwalk(italic, events=("start", "end")):
+        if event == "start":
+            if node.tag == "br":
+                pieces.append([])
+            elif node.text:
+                pieces[-1].append(node.text)
+        elif node is not italic and node.tail:
+            pieces[-1].append(node.tail)
+    return [collected.normalized("".join(piece)).strip() for piece in pieces]
 
 
 def _is_empty_paragraph(node: Node) -> bool:
@@ -667,20 +727,11 @@ def _classify(inlines: tuple[Inline, ...]) -> Block:
             visible = True
             all_em = all_em and run.em
             all_strong = all_strong and run.strong
-    if visible and all_em and text[:1] in _OPEN_PARENS and text[-1:] in _CLOSE_PARENS:
-        return Credit(text, _credit_sources(text[1:-1]))
-    if visible and all_strong:
+    if not visible:
+        return Paragraph(text, inlines)
+    sources = credit_sources(text, italic=all_em)
+    if sources is not None:
+        return Credit(text, sources)
+    if all_strong and _INTERVIEWER.match(text) is None:
         return Heading(text, 2)
     return Paragraph(text, inlines)
-
-
-def _credit_sources(inner: str) -> tuple[str, ...]:
-    """The agencies a credit names: parts between separators (and spaces)
-    that name an agency (``…社`` or a known name), not an author or a note."""
-    names: list[str] = []
-    for part in _CREDIT_SEPARATORS.split(inner):
-        for name in part.split():
-            agency = name.endswith("社") or name.lower() in _AGENCY_NAMES
-            if agency and name not in names and ":" not in name and "：" not in name:
-                names.append(name)
-    return tuple(names)

@@ -22,7 +22,7 @@ Convert archived DW article files to JSON lines (or plain text).
 
 Each PATH is a file, or a directory that is searched recursively for *.md
 files (in name order). For every file read, one line of JSON is written: the
-article in dwparse's JSON shape (schema_version 1) with "path" added first.
+article in dwparse's JSON shape (schema_version 2) with "path" added first.
 """
 
 EPILOG = """\

@@ -18,6 +18,7 @@ __all__ = [
     "Block",
     "Copyright",
     "Credit",
+    "Embed",
     "Gallery",
     "GalleryItem",
     "Heading",
@@ -196,7 +197,7 @@ class Gallery:
 
     TYPE: ClassVar[str] = "gallery"
     title: Optional[str]
-    items: tuple[GalleryItem, ...]
+    pictures: tuple[GalleryItem, ...]
 
 
 @attrs.frozen
@@ -252,6 +253,28 @@ class Notice:
 
 
 @attrs.frozen
+class Embed:
+    """Media that is not a picture: a video or audio player, an ``<iframe>``,
+    or one of DW's embed ``<div>`` elements (tweet, gallery, widget, ...).
+
+    ``kind`` is ``"video"``, ``"audio"``, ``"youtube"``, ``"iframe"``, or the
+    kind of DW embed (``"tweet"``, ``"gallery"``, ``"widget"``, ...). ``url``
+    is the media's address (the first ``<source>``, or ``src``/``data-src``),
+    ``poster`` a video's poster image, ``target_id`` the integer ``data-id``
+    of a DW embed. ``html`` is the element as written, so nothing in it is
+    lost (a tweet's text, a widget's caption); it is not part of
+    :attr:`Article.text`.
+    """
+
+    TYPE: ClassVar[str] = "embed"
+    kind: str
+    url: Optional[str]
+    poster: Optional[Image]
+    target_id: Optional[int]
+    html: str
+
+
+@attrs.frozen
 class Raw:
     """Anything else, kept whole: its HTML and its visible text."""
 
@@ -261,7 +284,7 @@ class Raw:
 
 
 Block = Union[
-    Paragraph, Heading, ImageBlock, Gallery, ListBlock, Quote, Credit, Copyright, Notice, Raw
+    Paragraph, Heading, ImageBlock, Gallery, ListBlock, Quote, Credit, Copyright, Notice, Embed, Raw
 ]
 """Any block of :attr:`Article.blocks`."""
 
@@ -287,6 +310,7 @@ class Article:
     content_type: Optional[str] = None
     language: Optional[str] = None
     published_at: Optional[datetime] = None
+    authors: tuple[str, ...] = ()
     lead_image: Optional[Image] = None
     blocks: tuple[Block, ...] = ()
     links: tuple[Link, ...] = ()
@@ -296,7 +320,7 @@ class Article:
     problems: tuple[Problem, ...] = ()
 
     #: The ``schema_version`` of :meth:`to_dict`'s shape.
-    SCHEMA_VERSION: ClassVar[int] = 1
+    SCHEMA_VERSION: ClassVar[int] = 2
 
     @property
     def text(self) -> str:
@@ -313,7 +337,7 @@ class Article:
         return "\n\n".join(part for part in parts if part)
 
     def to_dict(self) -> dict[str, object]:
-        """The JSON-ready dict of the contract's shape (``schema_version`` 1)."""
+        """The JSON-ready dict of the contract's shape (``schema_version`` 2)."""
         from dwparse.render import article_to_dict
 
         return article_to_dict(self)
@@ -348,7 +372,7 @@ def _reducer(cls: type) -> object:
 
 for _cls in (
     Problem, Image, Link, Topic, TextRun, LinkRun, TopicRun, Paragraph, Heading, ImageBlock,
-    GalleryItem, Gallery, ListBlock, Quote, Credit, Copyright, Notice, Raw, Article,
+    GalleryItem, Gallery, ListBlock, Quote, Credit, Copyright, Notice, Embed, Raw, Article,
 ):  # fmt: skip
     setattr(_cls, "__reduce__", _reducer(_cls))
 del _cls

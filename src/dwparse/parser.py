@@ -44,6 +44,7 @@ def parse(text: Union[str, bytes], *, strict: bool = False) -> Article:
         content_type=title.content_type,
         language=title.language,
         published_at=body.published_at,
+        authors=body.authors,
         lead_image=body.lead_image,
         blocks=body.blocks,
         links=body.links,

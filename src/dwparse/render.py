@@ -18,6 +18,7 @@ from dwparse.model import (
     Block,
     Copyright,
     Credit,
+    Embed,
     Gallery,
     Heading,
     Image,
@@ -165,7 +166,7 @@ def _block_html(block: Block, language: Optional[str]) -> str:
         if block.title is not None:
             label = GALLERY_LABELS.get(language or "zh", GALLERY_LABELS["zh"])
             parts.append(f"<h3>{label}：{_text_html(block.title)}</h3>")
-        for item in block.items:
+        for item in block.pictures:
             title = f"<b>{_text_html(item.title)}</b>" if item.title is not None else ""
             separator = "：" if item.title is not None and item.text else ""
             img = _image_html(Image(item.image.url, item.image.src, item.image.image_id), language)
@@ -183,7 +184,7 @@ def _block_html(block: Block, language: Optional[str]) -> str:
         return f"<p><em>{_text_html(block.text)}</em></p>"
     if isinstance(block, Notice):
         return f"<p>{_text_html(block.text)}</p>"
-    if isinstance(block, Raw):
+    if isinstance(block, (Raw, Embed)):
         return block.html
     raise TypeError(f"not a block: {block!r}")
 
@@ -199,7 +200,9 @@ def article_to_markdown(article: Article) -> str:
         lines.append("")
     body = []
     if article.published_at is not None:
-        body.append(f"<div><i><br>{_time_text(article.published_at)}</i></div>")
+        # All authors, also those a credit names: read again, they come back in the same order.
+        authors = _text_html(", ".join(article.authors))
+        body.append(f"<div><i>{authors}<br>{_time_text(article.published_at)}</i></div>")
     if article.lead_image is not None:
         body.append(_image_html(article.lead_image, article.language))
     body.extend(_block_html(block, article.language) for block in article.blocks)
