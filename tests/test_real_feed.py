@@ -298,3 +298,84 @@ def test_every_gallery_label_opens_a_titled_gallery(opening: str) -> None:
     parsed = article(opening + '<div><img src="https://static.dw.com/image/1_303.jpg"><b>一</b>：文字</div>')
     assert [block.TYPE for block in parsed.blocks] == ["gallery"]
     assert parsed.blocks[0].title == "图集"  # type: ignore[union-attr]
+
+
+# -- corners found by review -------------------------------------------------------------
+
+
+def test_links_and_topics_in_the_time_line_are_listed() -> None:
+    parsed = with_line(
+        f'<a href="https://www.dw.com/zh/x/a-123">德正</a>、'
+        f'<span data-id="9" data-type="AUTO_TOPIC">长平</span><br>{TIME}'
+    )
+    assert parsed.authors == ("德正", "长平")
+    assert [(link.text, link.target_id) for link in parsed.links] == [("德正", 123)]
+    assert [(topic.name, topic.topic_id) for topic in parsed.topics] == [("长平", 9)]
+    assert parsed.problems == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "published", "problems"),
+    [
+        (f"德正<br>{TIME}<br>", ("德正",), PUBLISHED, []),
+        (f"德正&nbsp;{TIME}", ("德正",), PUBLISHED, []),
+        (f"\u200b<br>{TIME}", (), PUBLISHED, []),
+        ("Cohort 2024", (), None, ["date-invalid"]),
+        ("", (), None, ["date-missing"]),
+        ("德正<br>长平<br>", ("德正", "长平"), None, ["date-missing"]),
+    ],
+)
+def test_time_line_corners(line: str, authors: tuple[str, ...], published: datetime | None, problems: list[str]) -> None:
+    parsed = with_line(line)
+    assert (parsed.authors, parsed.published_at, codes(parsed)) == (authors, published, problems)
+
+
+@pytest.mark.parametrize(
+    "names",
+    [("苗子（摘编", "德正"), ("a（b", "c）d"), ("甲, 乙",), ("William Yang", "德正（摘编、编译）")],
+)
+def test_any_names_are_written_back_so_that_they_read_the_same(names: tuple[str, ...]) -> None:
+    built = dwparse.Article(published_at=PUBLISHED, authors=names, blocks=(Paragraph("正文", (dwparse.TextRun("正文"),)),))
+    if names == ("甲, 乙",):  # a name cannot hold a separator: it reads as two
+        assert dwparse.parse(built.to_markdown()).authors == ("甲", "乙")
+    else:
+        assert dwparse.parse(built.to_markdown()).authors == names
+
+
+@pytest.mark.parametrize(
+    ("closing", "block", "authors", "sources"),
+    [
+        ("<p><em>（法新社、美联社）作者：长平</em></p>", "credit", ("长平",), ("法新社", "美联社")),
+        ("<p><em>（法新社、美联社）<br>作者：长平</em></p>", "credit", ("长平",), ("法新社", "美联社")),
+        ("<p>（法新社、美联社）作者：苗子（摘编）</p>", "credit", ("苗子（摘编）",), ("法新社", "美联社")),
+        ("<p><em>作者：长平（法新社、美联社）</em></p>", "credit", ("长平",), ("法新社", "美联社")),
+        ("<p><em>（作者：王明 编辑：李华）</em></p>", "credit", ("王明",), ()),
+        ("<p>作者：德正｜编辑：长平</p>", "paragraph", ("德正",), ()),
+        ("<p>作者：德正 / 编辑：长平</p>", "paragraph", ("德正",), ()),
+        ("<p><strong>作者：德正</strong></p>", "paragraph", ("德正",), ()),
+        ("<p>作者：我认为这个说法有问题，但也有道理</p>", "paragraph", (), ()),
+        ("<p><em>（法新社）（美联社）</em></p>", "credit", (), ("法新社", "美联社")),
+        ("<p>（合作社）</p>", "paragraph", (), ()),
+    ],
+)
+def test_credit_and_author_line_forms(
+    closing: str, block: str, authors: tuple[str, ...], sources: tuple[str, ...]
+) -> None:
+    parsed = article(TEXT + closing)
+    assert (parsed.blocks[-1].TYPE, parsed.authors, parsed.sources) == (block, authors, sources)
+    assert dwparse.parse(parsed.to_markdown()) == parsed
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["德国之声中文网：问题？", "德國之聲中文網：问题？", "德国之声记者：问题？", "DW中文：问题？", "问：问题？", "dw：问题？", "德国之声&nbsp;：问题？"],
+)
+def test_interviewer_questions_in_bold_are_paragraphs(question: str) -> None:
+    assert isinstance(article(f"<p><strong>{question}</strong></p>").blocks[0], Paragraph)
+
+
+@pytest.mark.parametrize("media", ['<video src="a.mp4"></video>', '<iframe src="https://x.example/"></iframe>'])
+def test_a_placeholder_without_an_image_is_not_an_image(media: str) -> None:
+    parsed = article(TEXT + f'<div class="placeholder-image">{media}</div>')
+    block = parsed.blocks[-1]
+    assert isinstance(block, Embed) and block.url is not None and block.url in media

@@ -127,12 +127,12 @@ def visible_words(text: str) -> list[str]:
 
 
 # The time line at the start of the body, and the separators of its names.
-_TIME_LINE = re.compile(r"\A\s*<div>\s*<i>(.*?)</i>\s*</div>", re.DOTALL)
+_TIME_LINE = re.compile(r"\A((?:\s|<!--.*?-->)*)<div>\s*<i>(.*?)</i>\s*</div>", re.DOTALL)
 _NAME_SEPARATORS = re.compile("[,，、;；]")
 
 
 def _names_apart(match: re.Match[str]) -> str:
-    return "<div><i>" + _NAME_SEPARATORS.sub(" ", match[1]) + "</i></div>"
+    return match[1] + "<div><i>" + _NAME_SEPARATORS.sub(" ", match[2]) + "</i></div>"
 
 
 def _html_text(markup: str) -> str:

@@ -51,7 +51,9 @@ GALLERY_LABELS = {"zh": "相关图集", "zh-hant": "相關圖集"}
 _GALLERY_LABEL = re.compile("(?:" + "|".join(GALLERY_LABELS.values()) + ")[ \t]*[:：][ \t]*")
 _NOTICE_PREFIXES = ("DW中文有Instagram", "德国之声致力于", "德國之聲致力於")
 # An interviewer's question: a paragraph, even when all of it is bold.
-_INTERVIEWER = re.compile(r"(?:德国之声|德國之聲|DW)[ \t]*[:：]")
+_INTERVIEWER = re.compile(
+    r"(?:(?:德国之声|德國之聲|DW|dw)(?:中文网|中文網|中文|记者|記者)?|问|問)[ \t\u00a0\u3000]*[:：]"
+)
 # Paragraphs that may be an author line start so.
 _AUTHOR_LINE_STARTS = ("作者", "（作者", "(作者")
 # Elements that are content even when empty.
@@ -326,7 +328,7 @@ def _is_placeholder(node: Node) -> TypeGuard[etree._Element]:
     """DW's ``<div class="placeholder-image"><img data-id=…></div>``, one image in it."""
     if isinstance(node, str) or node.tag != "div" or "placeholder-image" not in _classes(node):
         return False
-    return _media_count(node) == 1
+    return _media_count(node) == 1 and node.find(".//img") is not None
 
 
 class _Reader:
@@ -425,6 +427,8 @@ class _Reader:
             self.source.report("date-missing", "no <div><i>TIME</i></div> at the start of the body", self.start)
             return None, ()
         self.pos += 1
+        if next(italic.iter("a", "span"), None) is not None:
+            self._text(italic)  # lists its links and topics
         line = read_time_line(_segments(italic, self.collected))
         text = line.time_text
         if line.published_at is None:
@@ -732,6 +736,6 @@ def _classify(inlines: tuple[Inline, ...]) -> Block:
     sources = credit_sources(text, italic=all_em)
     if sources is not None:
         return Credit(text, sources)
-    if all_strong and _INTERVIEWER.match(text) is None:
+    if all_strong and _INTERVIEWER.match(text) is None and not is_author_line(text):
         return Heading(text, 2)
     return Paragraph(text, inlines)

@@ -1,9 +1,11 @@
 """Credit lines ``（法新社、美联社）`` and ``作者：…`` lines: agencies and authors.
 
 A credit is a paragraph in parentheses: all italic, or not italic but naming
-nothing but agencies. Agencies are names ending in 社 and the codes DW uses
-(``RTR``, ``AFP``, ``dpa``, ...). An ``作者：`` label inside a credit, or a
-paragraph that is just such a line, names authors.
+nothing but known agencies. Agencies are names ending in 社 and the codes DW
+uses (``RTR``, ``AFP``, ``dpa``, ...). A credit may also name an author,
+inside its parentheses (``（作者：长平，法新社）``) or beside them
+(``（法新社）作者：长平``); a paragraph that is just ``作者：NAMES`` names
+authors too.
 """
 
 from __future__ import annotations
@@ -15,21 +17,28 @@ from dwparse.timeline import AUTHOR_LABEL, split_names
 
 __all__ = ["author_line_names", "credit_sources", "is_agency", "is_author_line"]
 
-_SEPARATORS = re.compile(r"[、，,/;；]")
-# Agencies whose names do not end in 社, lower case.
+# What separates agencies: list separators, colons (a "来源：" label) and
+# parentheses ("（法新社）（美联社）").
+_SEPARATORS = re.compile(r"[、，,/;；:：()（）]")
+# Agencies, lower case: codes, and the stems of names ending in 社.
 _AGENCY_NAMES = frozenset(
     "afp ap dpa epd kna rtr reuters bloomberg efe epa ansa kyodo yonhap xinhua upi sid ddp "
     "bbc cnn dw "
-    "路透 彭博 德国之声 德國之聲 美联 美聯 法新 德新 新华 新華 共同 韩联 韓聯 中央".split()
+    "路透 彭博 德国之声 德國之聲 美联 美聯 法新 德新 新华 新華 共同 韩联 韓聯 中央 中新 塔斯 俄新 安莎 埃菲".split()
 )
 _OPEN_PARENS = "（("
 _CLOSE_PARENS = "）)"
 # A sentence inside the parentheses makes an editorial note, not a credit.
 _SENTENCE_ENDS = frozenset("。！？!?")
-# The next label after the names, with the word it labels: " 编辑：".
-_NEXT_LABEL = re.compile(r"(?:^|\s)\S*[:：]")
-# A paragraph longer than this is running text, not an author line.
-_AUTHOR_LINE_LIMIT = 80
+# The next label after the names, with the word it labels: " 编辑：", "｜编辑：".
+_NEXT_LABEL = re.compile(r"(?:^|[\s|｜/／·•\-–—])[^\s|｜/／·•\-–—]*[:：]")
+_NAME_TRIM = " |｜/／·•-–—"
+# Parentheses at the end of an author's name that name agencies: "长平（法新社）".
+_TRAILING_GROUP = re.compile(r"[（(]([^（()）]*)[）)]$")
+# An author line in a paragraph is short, and its names look like names.
+_AUTHOR_LINE_LIMIT = 60
+_LONGEST_NAME = 30
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]{7,}")
 
 
 def is_agency(name: str) -> bool:
@@ -37,23 +46,18 @@ def is_agency(name: str) -> bool:
     return name.endswith("社") or name.lower() in _AGENCY_NAMES
 
 
-def credit_sources(text: str, *, italic: bool) -> Optional[tuple[str, ...]]:
-    """The agencies of the credit line ``text``, or ``None`` when it is not one.
+def _is_known_agency(name: str) -> bool:
+    lowered = name.lower()
+    return lowered in _AGENCY_NAMES or (lowered.endswith("社") and lowered[:-1] in _AGENCY_NAMES)
 
-    ``text`` must stand in parentheses (either kind, even mixed). An ``italic``
-    line is a credit unless it holds a sentence; its agencies are the parts
-    that name one, not authors or notes. A line that is not italic is a
-    credit only when every name in it is an agency.
-    """
-    if len(text) < 2 or text[0] not in _OPEN_PARENS or text[-1] not in _CLOSE_PARENS:
-        return None
-    inner = text[1:-1]
-    if any(char in _SENTENCE_ENDS for char in inner):
-        return None
+
+def _agencies(inner: str, *, italic: bool) -> Optional[tuple[str, ...]]:
+    """The agencies named between parentheses; ``None`` when a line that is
+    not italic names anything else (or nothing)."""
     names: dict[str, None] = {}
     for part in _SEPARATORS.split(inner):
         for name in part.split():
-            if is_agency(name) and ":" not in name and "：" not in name:
+            if is_agency(name) if italic else _is_known_agency(name):
                 names[name] = None
             elif not italic:
                 return None
@@ -62,24 +66,52 @@ def credit_sources(text: str, *, italic: bool) -> Optional[tuple[str, ...]]:
     return tuple(names)
 
 
-def author_line_names(text: str) -> tuple[str, ...]:
-    """The authors an ``作者：…`` label in ``text`` names: the names after it
-    (up to the next label, such as ``编辑：``) that are not agencies.
+def credit_sources(text: str, *, italic: bool) -> Optional[tuple[str, ...]]:
+    """The agencies of the credit line ``text``, or ``None`` when it is not one.
 
-    ``text`` is a credit's text, or a paragraph's (which counts only when it
-    is nothing but such a line).
+    ``text`` stands in parentheses (either kind, even mixed). An ``italic``
+    line is a credit unless it holds a sentence; its agencies are the parts
+    that name one, not authors or notes. A line that is not italic is a
+    credit only when every name in it is a known agency. A line with an
+    ``作者：`` label may hold its agencies in parentheses before or after it.
+    """
+    if any(char in _SENTENCE_ENDS for char in text):
+        return None
+    label = AUTHOR_LABEL.search(text)
+    if label is not None and _depth(text[: label.start()]) == 0:  # a label outside parentheses
+        before = text[: label.start()].strip()
+        if not before:  # 作者：…（法新社）
+            group = _TRAILING_GROUP.search(text, label.end())
+            return _agencies(group[1], italic=False) if group is not None else None
+        if _in_parentheses(before):  # （法新社）作者：…
+            return _agencies(before[1:-1], italic=False)
+        return None
+    if _in_parentheses(text):
+        return _agencies(text[1:-1], italic=italic)
+    return None
+
+
+def author_line_names(text: str) -> tuple[str, ...]:
+    """The authors an ``作者：…`` label in ``text`` names: the names after it,
+    up to the next label (``编辑：``), without agencies.
+
+    ``text`` is a credit's text, or a paragraph's that is nothing but such a
+    line (see :func:`is_author_line`).
     """
     match = AUTHOR_LABEL.search(text)
     if match is None:
         return ()
     rest = text[match.end() :]
-    if text[:1] in _OPEN_PARENS and text[-1:] in _CLOSE_PARENS:
+    if rest and rest[-1] in _CLOSE_PARENS and _depth(rest) < 0:  # the credit's own closing parenthesis
         rest = rest[:-1]
     names = []
     for name in split_names(rest):
         label = _NEXT_LABEL.search(name)
         if label is not None:  # "王明 编辑：李华": the names end at the next label
-            name = name[: label.start()].strip()
+            name = name[: label.start()].strip(_NAME_TRIM)
+        group = _TRAILING_GROUP.search(name)
+        if group is not None and _agencies(group[1], italic=False):
+            name = name[: group.start()].strip()
         if name and not is_agency(name):
             names.append(name)
         if label is not None:
@@ -88,8 +120,20 @@ def author_line_names(text: str) -> tuple[str, ...]:
 
 
 def is_author_line(text: str) -> bool:
-    """Whether the paragraph ``text`` is nothing but ``作者：NAMES``, maybe in parentheses."""
+    """Whether the paragraph ``text`` is nothing but ``作者：NAMES``, maybe in
+    parentheses: short, no sentence, names of a name's length."""
     if len(text) > _AUTHOR_LINE_LIMIT or any(char in _SENTENCE_ENDS for char in text):
         return False
-    start = 1 if text[:1] in _OPEN_PARENS else 0
-    return AUTHOR_LABEL.match(text, start) is not None
+    start = 1 if text and text[0] in _OPEN_PARENS else 0
+    if AUTHOR_LABEL.match(text, start) is None:
+        return False
+    names = author_line_names(text)
+    return bool(names) and all(len(name) <= _LONGEST_NAME and not _CJK_RUN.search(name) for name in names)
+
+
+def _in_parentheses(text: str) -> bool:
+    return len(text) >= 2 and text[0] in _OPEN_PARENS and text[-1] in _CLOSE_PARENS
+
+
+def _depth(text: str) -> int:
+    return sum(char in _OPEN_PARENS for char in text) - sum(char in _CLOSE_PARENS for char in text)

@@ -32,6 +32,7 @@ from dwparse.model import (
     Raw,
     TopicRun,
 )
+from dwparse.timeline import split_names
 from dwparse.title import escape_title
 
 __all__ = ["article_to_dict", "article_to_json", "article_to_markdown", "json_schema", "to_jsonable"]
@@ -112,6 +113,13 @@ def _epoch_text(moment: datetime) -> str:
     delta = moment - _EPOCH
     text = str((delta.days * 86_400 + delta.seconds) * 1000 + delta.microseconds // 1000)
     return "0" + text if len(text) == 10 else text
+
+
+def _names_text(names: tuple[str, ...]) -> str:
+    """Author names as the time line writes them: joined by ``", "``, or one a
+    line where that would read back otherwise (a parenthesis left open)."""
+    joined = ", ".join(names)
+    return joined if split_names(joined) == list(names) else "\n".join(names)
 
 
 def _time_text(moment: datetime) -> str:
@@ -201,7 +209,7 @@ def article_to_markdown(article: Article) -> str:
     body = []
     if article.published_at is not None:
         # All authors, also those a credit names: read again, they come back in the same order.
-        authors = _text_html(", ".join(article.authors))
+        authors = _text_html(_names_text(article.authors))
         body.append(f"<div><i>{authors}<br>{_time_text(article.published_at)}</i></div>")
     if article.lead_image is not None:
         body.append(_image_html(article.lead_image, article.language))

@@ -22,6 +22,10 @@ NAME_SEPARATORS = ",，、;；\n"
 _NAME_SPLIT = re.compile("[" + NAME_SEPARATORS + "]")
 #: The label before the names of an ``作者：…`` line (the time line may carry it too).
 AUTHOR_LABEL = re.compile(r"作者[ \t]*[:：][ \t]*")
+# Spaces and invisible characters trimmed from names.
+_BLANK = " \t\n\r\f\v\u00a0\u3000\u200b\u200c\u200d\u2060\ufeff"
+# The date a time in "NAME TIME" (a line without <br>) must start with.
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _OPEN = "（("
 _CLOSE = "）)"
 _UTC = timezone.utc
@@ -48,7 +52,8 @@ def split_names(text: str) -> list[str]:
     """Names separated by ``,`` ``，`` ``、`` ``;`` ``；`` or line breaks, each
     trimmed, empty ones left out, repeats removed.
 
-    Separators inside parentheses do not split: ``苗子（摘编、编译）`` is one name.
+    Separators inside parentheses do not split: ``苗子（摘编、编译）`` is one name;
+    a line break always does.
     """
     if not any(char in text for char in _OPEN):
         parts = _NAME_SPLIT.split(text)
@@ -60,11 +65,11 @@ def split_names(text: str) -> list[str]:
                 depth += 1
             elif char in _CLOSE:
                 depth = max(depth - 1, 0)
-            elif depth == 0 and char in NAME_SEPARATORS:
+            elif char == "\n" or (depth == 0 and char in NAME_SEPARATORS):
                 parts.append(text[start:index])
                 start = index + 1
         parts.append(text[start:])
-    return list(dict.fromkeys(name for part in parts if (name := part.strip())))
+    return list(dict.fromkeys(name for part in parts if (name := part.strip(_BLANK))))
 
 
 class TimeLine(NamedTuple):
@@ -79,18 +84,21 @@ def read_time_line(segments: list[str]) -> TimeLine:
     """Read the time line from its text ``segments``: the normalised text
     between its ``<br>`` elements (one segment when there is none).
 
-    The last segment is the time, the others name the authors. A line without
-    any ``<br>`` whose text is not a time may still be ``NAME TIME``.
+    The last segment that is not empty is the time, those before it name the
+    authors. When it is not a time but the line ends in a ``<br>``, the line
+    names authors and holds no time. A line without any ``<br>`` whose text
+    is not a time may still be ``NAME TIME``.
     """
-    time_text = segments[-1]
-    names = "\n".join(segments[:-1])
+    filled = [segment for segment in segments if segment]
+    time_text = filled[-1] if filled else ""
     published_at = parse_time(time_text) if time_text else None
-    if published_at is None and len(segments) == 1 and " " in time_text:
-        name, _, last = time_text.rpartition(" ")
-        published_at = parse_time(last)
-        if published_at is not None:
-            names, time_text = name, last
-    label = AUTHOR_LABEL.match(names)
-    if label is not None:
-        names = names[label.end() :]
-    return TimeLine(tuple(split_names(names)) if names else (), time_text, published_at)
+    names = filled[:-1]
+    if published_at is None:
+        if len(segments) > 1 and not segments[-1]:  # AUTHORS<br>, no time
+            names, time_text = filled, ""
+        elif len(segments) == 1:
+            parts = time_text.rsplit(maxsplit=1)
+            last = parts[-1] if parts else ""
+            if len(parts) == 2 and _DATE.match(last) and (moment := parse_time(last)) is not None:
+                names, time_text, published_at = [parts[0]], last, moment
+    return TimeLine(tuple(split_names("\n".join(names))), time_text, published_at)
