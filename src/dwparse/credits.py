@@ -29,7 +29,7 @@ _AGENCY_NAMES = frozenset(
 _OPEN_PARENS = "（("
 _CLOSE_PARENS = "）)"
 # A sentence inside the parentheses makes an editorial note, not a credit.
-_SENTENCE_ENDS = frozenset("。！？!?")
+_SENTENCE_END = re.compile("[。！？!?]")
 # The next label after the names, with the word it labels: " 编辑：", "｜编辑：".
 _NEXT_LABEL = re.compile(r"(?:^|[\s|｜/／·•\-–—])[^\s|｜/／·•\-–—]*[:：]")
 _NAME_TRIM = " |｜/／·•-–—"
@@ -75,7 +75,8 @@ def credit_sources(text: str, *, italic: bool) -> Optional[tuple[str, ...]]:
     credit only when every name in it is a known agency. A line with an
     ``作者：`` label may hold its agencies in parentheses before or after it.
     """
-    if any(char in _SENTENCE_ENDS for char in text):
+    in_parentheses = _in_parentheses(text)
+    if not in_parentheses and "作者" not in text or _SENTENCE_END.search(text) is not None:
         return None
     label = AUTHOR_LABEL.search(text)
     if label is not None and _depth(text[: label.start()]) == 0:  # a label outside parentheses
@@ -86,9 +87,7 @@ def credit_sources(text: str, *, italic: bool) -> Optional[tuple[str, ...]]:
         if _in_parentheses(before):  # （法新社）作者：…
             return _agencies(before[1:-1], italic=False)
         return None
-    if _in_parentheses(text):
-        return _agencies(text[1:-1], italic=italic)
-    return None
+    return _agencies(text[1:-1], italic=italic) if in_parentheses else None
 
 
 def author_line_names(text: str) -> tuple[str, ...]:
@@ -122,7 +121,7 @@ def author_line_names(text: str) -> tuple[str, ...]:
 def is_author_line(text: str) -> bool:
     """Whether the paragraph ``text`` is nothing but ``作者：NAMES``, maybe in
     parentheses: short, no sentence, names of a name's length."""
-    if len(text) > _AUTHOR_LINE_LIMIT or any(char in _SENTENCE_ENDS for char in text):
+    if len(text) > _AUTHOR_LINE_LIMIT or _SENTENCE_END.search(text) is not None:
         return False
     start = 1 if text and text[0] in _OPEN_PARENS else 0
     if AUTHOR_LABEL.match(text, start) is None:
