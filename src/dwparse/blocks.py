@@ -318,10 +318,11 @@ def _is_picture_div(node: Node) -> TypeGuard[etree._Element]:
         return False
     if node.text and node.text.strip():
         return False
-    classes = _classes(node)
-    if "placeholder-image" in classes or "embed" in classes or _is_caption_div(node):
+    if node.attrib and ("placeholder-image" in _classes(node) or "embed" in _classes(node)):
         return False
-    return _media_count(node) == 1
+    if len(node) == 2 and node[1].tag in STRONG_TAGS and not len(node[1]):
+        return True  # the usual <div><img><b>TITLE</b>：TEXT</div>
+    return not _is_caption_div(node) and _media_count(node) == 1
 
 
 def _is_placeholder(node: Node) -> TypeGuard[etree._Element]:
@@ -733,9 +734,10 @@ def _classify(inlines: tuple[Inline, ...]) -> Block:
             all_strong = all_strong and run.strong
     if not visible:
         return Paragraph(text, inlines)
-    sources = credit_sources(text, italic=all_em)
-    if sources is not None:
-        return Credit(text, sources)
+    if text[0] in "（(" or "作者" in text:  # may be a credit line
+        sources = credit_sources(text, italic=all_em)
+        if sources is not None:
+            return Credit(text, sources)
     if all_strong and _INTERVIEWER.match(text) is None and not is_author_line(text):
         return Heading(text, 2)
     return Paragraph(text, inlines)
