@@ -3,11 +3,11 @@
     .venv/bin/python benchmarks/generate.py 1000 /tmp/dw-1k [--seed 1]
 
 Each file is built from the constructs of the format description, in varied
-lengths and variants: header forms, simplified and traditional articles, the
-image proxy forms, paragraphs with links, topics and formatting, headings,
-galleries, body images, DW placeholders and embeds, lists, quotes, tables,
-credits, notices, copyright lines, and now and then CRLF line ends and a
-multi-line body. The same seed always gives the same files.
+lengths and variants: header forms, authors in the time line, simplified and
+traditional articles, the image proxy forms, paragraphs with links, topics and
+formatting, headings, galleries, body images, DW placeholders and embeds,
+lists, quotes, tables, credits, notices, copyright lines, and now and then
+CRLF line ends and a multi-line body. The same seed always gives the same files.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ _PROXIES = [
     "https://images.weserv.nl/?url=static.dw.com/image/{id}_{code}.jpg&w=800",
     "https://static.dw.com/image/{id}_{code}.jpg",
 ]
+_AUTHORS = ["德正", "德才", "长平", "苗子（摘编）", "William Yang", "安德烈", "Mathias Bölinger"]
 _KINDS = ["a"] * 12 + ["video", "av", "g", "live", "audio"]
 
 
@@ -145,7 +146,9 @@ def article_file(rng: random.Random, number: int) -> str:
     if rng.random() < 0.1:
         url += "?maca=zh-rss-chinese-all-4020-rdf"
     milliseconds = f".{rng.randint(0, 999):03d}" if rng.random() < 0.8 else ""
-    body = [f"<div><i><br>{published:%Y-%m-%dT%H:%M:%S}{milliseconds}Z</i></div>"]
+    # Five of six items of the real feed name their authors in the time line.
+    authors = ", ".join(rng.sample(_AUTHORS, rng.randint(1, 2))) if rng.random() < 5 / 6 else ""
+    body = [f"<div><i>{authors}<br>{published:%Y-%m-%dT%H:%M:%S}{milliseconds}Z</i></div>"]
     if rng.random() < 0.9:
         body.append(writer.image() + (writer.caption() if rng.random() < 0.9 else ""))
     body.append(writer.paragraph(first=True))
