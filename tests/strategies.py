@@ -286,11 +286,6 @@ def articles(draw: Any) -> Article:
             for run in block.inlines:
                 if isinstance(run, TopicRun) and run.topic_id not in topics:
                     topics[run.topic_id] = Topic(run.text.strip(" \n"), run.topic_id, run.topic_type)
-    sources: list[str] = []
-    for block in body:
-        if isinstance(block, Credit):
-            sources.extend(name for name in block.sources if name not in sources)
-    copyright = next((block.text for block in body if isinstance(block, Copyright)), None)
     return Article(
         archived_at=archived,
         title=draw(titles),
@@ -304,8 +299,6 @@ def articles(draw: Any) -> Article:
         blocks=tuple(body),
         links=tuple(link_list),
         topics=tuple(topics.values()),
-        sources=tuple(sources),
-        copyright=copyright,
     )
 
 

@@ -85,8 +85,6 @@ def built() -> Article:
         ),
         links=(dwparse.Link("链", "https://www.dw.com/zh/y/a-2", "ArticleRef", 2, "article"),),
         topics=(dwparse.Topic("话", 3, "AUTO_TOPIC"),),
-        sources=("法新社", "美联社"),
-        copyright="© 2024年德国之声版权声明",
     )
 
 

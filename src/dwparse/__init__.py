@@ -33,7 +33,8 @@ from dwparse.model import (
     TopicRun,
 )
 from dwparse.parser import parse, parse_file
-from dwparse.render import json_schema
+from dwparse.jsonshape import json_schema
+from dwparse import render  # registers the article writer  # noqa: F401
 
 __version__ = "0.1.0"
 

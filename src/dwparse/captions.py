@@ -6,15 +6,12 @@ import re
 from typing import Optional
 from urllib.parse import parse_qs
 
+from dwparse.format import IMAGE_CREDIT, IMAGE_CREDIT_LABELS
 from dwparse.model import Image
 from dwparse.urls import split_url
 
-__all__ = ["CREDIT_LABELS", "image_from_src", "original_url", "split_caption"]
+__all__ = ["caption_text", "image_from_src", "original_url", "split_caption"]
 
-#: The labels that start an image credit, by script.
-CREDIT_LABELS = {"zh": "图像来源", "zh-hant": "圖片來源"}
-
-_CREDIT = re.compile("(?:" + "|".join(CREDIT_LABELS.values()) + ")[ \t]*[:：]")
 _DW_IMAGE_ID = re.compile(r"static\.dw\.com/image/([0-9]{1,18})_")
 # A host name and a path with no scheme: "static.dw.com/image/1_302.jpg".
 _BARE_HOST = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/")
@@ -67,9 +64,17 @@ def image_from_src(src: Optional[str]) -> Image:
 
 def split_caption(text: str) -> tuple[Optional[str], Optional[str]]:
     """``(caption, credit)`` of a caption text; either is ``None`` when empty."""
-    match = _CREDIT.search(text)
+    match = IMAGE_CREDIT.search(text)
     if match is None:
         return text or None, None
     caption = text[: match.start()].strip(" \n")
     credit = text[match.end() :].strip(" \n")
     return caption or None, credit or None
+
+
+def caption_text(caption: Optional[str], credit: Optional[str], language: Optional[str]) -> str:
+    """The text of a caption ``<div>``: the caption, then the credit after its label."""
+    if credit is None:
+        return caption or ""
+    label = IMAGE_CREDIT_LABELS.get(language or "zh", IMAGE_CREDIT_LABELS["zh"])
+    return f"{caption} {label}: {credit}" if caption else f"{label}: {credit}"

@@ -8,10 +8,14 @@ runs carry their JSON ``"type"`` word in the class variable ``TYPE``.
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from typing import Any, ClassVar, Optional, Union
 
 import attrs
+
+from dwparse.jsonshape import article_to_dict
+from dwparse.writers import writer
 
 __all__ = [
     "Article",
@@ -299,8 +303,9 @@ TEXT_BLOCKS = (Paragraph, Heading, ListBlock, Quote, Raw)
 class Article:
     """One parsed archive file.
 
-    Fields mirror the keys of :meth:`to_dict`; :attr:`text` is derived from
-    :attr:`blocks`. Build one with :func:`dwparse.parse`.
+    Fields mirror the keys of :meth:`to_dict`; :attr:`sources`,
+    :attr:`copyright` and :attr:`text` are derived from :attr:`blocks`.
+    Build one with :func:`dwparse.parse`.
     """
 
     archived_at: Optional[datetime] = None
@@ -315,8 +320,6 @@ class Article:
     blocks: tuple[Block, ...] = ()
     links: tuple[Link, ...] = ()
     topics: tuple[Topic, ...] = ()
-    sources: tuple[str, ...] = ()
-    copyright: Optional[str] = None
     problems: tuple[Problem, ...] = ()
 
     #: The ``schema_version`` of :meth:`to_dict`'s shape.
@@ -336,23 +339,31 @@ class Article:
                 parts.append(block.text)
         return "\n\n".join(part for part in parts if part)
 
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The agencies the credit blocks name, in order, each once."""
+        sources: dict[str, None] = {}
+        for block in self.blocks:
+            if isinstance(block, Credit):
+                sources.update(dict.fromkeys(block.sources))
+        return tuple(sources)
+
+    @property
+    def copyright(self) -> Optional[str]:
+        """The text of the first copyright block, or ``None``."""
+        return next((block.text for block in self.blocks if isinstance(block, Copyright)), None)
+
     def to_dict(self) -> dict[str, object]:
         """The JSON-ready dict of the contract's shape (``schema_version`` 2)."""
-        from dwparse.render import article_to_dict
-
         return article_to_dict(self)
 
     def to_json(self, *, indent: Optional[int] = None) -> str:
         """:meth:`to_dict` as a JSON string (UTF-8 text, not ASCII-escaped)."""
-        from dwparse.render import article_to_json
-
-        return article_to_json(self, indent=indent)
+        return json.dumps(article_to_dict(self), ensure_ascii=False, indent=indent)
 
     def to_markdown(self) -> str:
         """The archive format again: ``parse(a.to_markdown()) == a`` for clean files."""
-        from dwparse.render import article_to_markdown
-
-        return article_to_markdown(self)
+        return writer("article")(self)
 
 
 # -- pickling -------------------------------------------------------------------

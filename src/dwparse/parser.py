@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import Union
 
-from dwparse.blocks import read_body
+from dwparse.body import read_body
 from dwparse.errors import ParseError
 from dwparse.header import read_header
 from dwparse.model import Article
@@ -49,8 +49,6 @@ def parse(text: Union[str, bytes], *, strict: bool = False) -> Article:
         blocks=body.blocks,
         links=body.links,
         topics=body.topics,
-        sources=body.sources,
-        copyright=body.copyright,
         problems=problems,
     )
 

@@ -1,11 +1,11 @@
-"""Credit lines ``（法新社、美联社）`` and ``作者：…`` lines: agencies and authors.
+"""Credits ``（法新社、美联社）`` and ``作者：…`` lines: agencies and authors.
 
 A credit is a paragraph in parentheses: all italic, or not italic but naming
 nothing but known agencies. Agencies are names ending in 社 and the codes DW
 uses (``RTR``, ``AFP``, ``dpa``, ...). A credit may also name an author,
 inside its parentheses (``（作者：长平，法新社）``) or beside them
 (``（法新社）作者：长平``); a paragraph that is just ``作者：NAMES`` names
-authors too.
+authors too (:func:`author_line_names`).
 """
 
 from __future__ import annotations
@@ -13,9 +13,13 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from dwparse.timeline import AUTHOR_LABEL, split_names
+from dwparse.body.timeline import split_names
+from dwparse.format import AUTHOR_LABEL, CLOSE_PARENS, OPEN_PARENS
+from dwparse.body.html import text_html
+from dwparse.model import Credit
+from dwparse.writers import writes
 
-__all__ = ["author_line_names", "credit_sources", "is_agency", "is_author_line"]
+__all__ = ["author_line_names", "credit_of", "credit_sources", "is_agency", "is_author_line", "write"]
 
 # What separates agencies: list separators, colons (a "来源：" label) and
 # parentheses ("（法新社）（美联社）").
@@ -26,8 +30,6 @@ _AGENCY_NAMES = frozenset(
     "bbc cnn dw "
     "路透 彭博 德国之声 德國之聲 美联 美聯 法新 德新 新华 新華 共同 韩联 韓聯 中央 中新 塔斯 俄新 安莎 埃菲".split()
 )
-_OPEN_PARENS = "（("
-_CLOSE_PARENS = "）)"
 # A sentence inside the parentheses makes an editorial note, not a credit.
 _SENTENCE_END = re.compile("[。！？!?]")
 # The next label after the names, with the word it labels: " 编辑：", "｜编辑：".
@@ -39,6 +41,14 @@ _TRAILING_GROUP = re.compile(r"[（(]([^（()）]*)[）)]$")
 _AUTHOR_LINE_LIMIT = 60
 _LONGEST_NAME = 30
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]{7,}")
+
+
+def credit_of(text: str, *, italic: bool) -> Optional[Credit]:
+    """The credit block of a paragraph's ``text``, or ``None`` when it is not one."""
+    if text[0] not in OPEN_PARENS and "作者" not in text:
+        return None
+    sources = credit_sources(text, italic=italic)
+    return Credit(text, sources) if sources is not None else None
 
 
 def is_agency(name: str) -> bool:
@@ -101,7 +111,7 @@ def author_line_names(text: str) -> tuple[str, ...]:
     if match is None:
         return ()
     rest = text[match.end() :]
-    if rest and rest[-1] in _CLOSE_PARENS and _depth(rest) < 0:  # the credit's own closing parenthesis
+    if rest and rest[-1] in CLOSE_PARENS and _depth(rest) < 0:  # the credit's own closing parenthesis
         rest = rest[:-1]
     names = []
     for name in split_names(rest):
@@ -123,7 +133,7 @@ def is_author_line(text: str) -> bool:
     parentheses: short, no sentence, names of a name's length."""
     if len(text) > _AUTHOR_LINE_LIMIT or _SENTENCE_END.search(text) is not None:
         return False
-    start = 1 if text and text[0] in _OPEN_PARENS else 0
+    start = 1 if text and text[0] in OPEN_PARENS else 0
     if AUTHOR_LABEL.match(text, start) is None:
         return False
     names = author_line_names(text)
@@ -131,8 +141,16 @@ def is_author_line(text: str) -> bool:
 
 
 def _in_parentheses(text: str) -> bool:
-    return len(text) >= 2 and text[0] in _OPEN_PARENS and text[-1] in _CLOSE_PARENS
+    return len(text) >= 2 and text[0] in OPEN_PARENS and text[-1] in CLOSE_PARENS
 
 
 def _depth(text: str) -> int:
-    return sum(char in _OPEN_PARENS for char in text) - sum(char in _CLOSE_PARENS for char in text)
+    return sum(char in OPEN_PARENS for char in text) - sum(char in CLOSE_PARENS for char in text)
+
+
+@writes("credit")
+def write(block: Credit, language: Optional[str]) -> str:
+    """The credit as an italic paragraph (or its source HTML)."""
+    if block.html is not None:
+        return block.html
+    return f"<p><em>{text_html(block.text)}</em></p>"

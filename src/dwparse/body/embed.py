@@ -1,9 +1,8 @@
 """Media that is not a picture: ``<video>``, ``<audio>``, ``<iframe>`` and DW's embed ``<div>``s.
 
-:func:`embed_of` turns such an element (or a wrapper that holds nothing but
-one of them) into an :class:`~dwparse.Embed`; the reader decides where one
-may stand. :data:`MEDIA_TAGS` are the elements that are content without any
-text: a block holding one of them where it expects none is kept whole.
+An embed block keeps its element whole (``html``); its ``kind``, ``url``,
+``poster`` and ``target_id`` are read from the player inside. A wrapper that
+holds nothing but one player is that player (see :mod:`dwparse.body.raw`).
 """
 
 from __future__ import annotations
@@ -12,16 +11,18 @@ from typing import Optional
 
 from lxml import etree
 
+from dwparse.body.cursor import Cursor
+from dwparse.body.html import outer_html
+from dwparse.body.nodes import classes
 from dwparse.captions import image_from_src
-from dwparse.model import Embed, Image
+from dwparse.format import EMBED_TAGS, MEDIA_TAGS
+from dwparse.model import Embed, Image, Raw
 from dwparse.urls import split_url
+from dwparse.writers import writes
 
-__all__ = ["EMBED_TAGS", "MEDIA_TAGS", "embed_of", "has_media", "is_dw_embed"]
+__all__ = ["TAGS", "embed_of", "read", "write"]
 
-#: Elements that are an embed block of their own.
-EMBED_TAGS = frozenset({"video", "audio", "iframe"})
-#: Elements that show something without text; never dropped.
-MEDIA_TAGS = EMBED_TAGS | frozenset({"img", "embed", "object"})
+TAGS = ("video", "audio", "iframe", "div")
 _YOUTUBE_HOSTS = ("youtube.com", "youtube-nocookie.com", "youtu.be")
 # DW's embed classes whose kind is not the class name itself; a class ending
 # in "-wrapper" (vjs-wrapper, yt-wrapper) takes the kind of the media inside.
@@ -29,14 +30,15 @@ _DW_KINDS = {"image-gallery": "gallery", "dw-widget": "widget", "yt-wrapper": "y
 _INT64_MAX = 2**63 - 1
 
 
-def is_dw_embed(element: etree._Element) -> bool:
-    """Whether ``element`` is one of DW's ``<div class="embed …">`` elements."""
-    return "embed" in (element.get("class") or "").split()
-
-
-def has_media(element: etree._Element) -> bool:
-    """Whether ``element`` is or holds a :data:`MEDIA_TAGS` element."""
-    return next(element.iter(*MEDIA_TAGS), None) is not None
+def read(cursor: Cursor, element: etree._Element) -> bool:
+    """A player or an ``<iframe>``, or a DW embed ``<div>``, whatever it holds."""
+    if element.tag == "div" and "embed" not in classes(element):
+        return False
+    cursor.pos += 1
+    cursor.text(element)  # lists its links and topics
+    html = outer_html(element)
+    cursor.add(embed_of(element, html) or Raw(html, ""))
+    return True
 
 
 def embed_of(element: etree._Element, html: str) -> Optional[Embed]:
@@ -50,7 +52,7 @@ def embed_of(element: etree._Element, html: str) -> Optional[Embed]:
     media = list(element.iter(*MEDIA_TAGS))
     players = [node for node in media if node.tag in EMBED_TAGS]
     player = players[0] if players else None
-    if is_dw_embed(element):
+    if "embed" in classes(element):
         kind = _dw_kind(element, player)
     elif player is None or len(media) != 1:
         return None
@@ -104,3 +106,9 @@ def _target_id(data_id: Optional[str]) -> Optional[int]:
         return None
     value = int(data_id)
     return value if value <= _INT64_MAX else None
+
+
+@writes("embed")
+def write(block: Embed, language: Optional[str]) -> str:
+    """The element as written."""
+    return block.html

@@ -1,0 +1,80 @@
+"""The body: one lxml parse, then its top-level nodes read in order into blocks.
+
+One module per construct, each with its reader and its writer side by side:
+:mod:`~dwparse.body.timeline` (time and authors),
+:mod:`~dwparse.body.lead_image`, :mod:`~dwparse.body.paragraph`,
+:mod:`~dwparse.body.heading`, :mod:`~dwparse.body.image`,
+:mod:`~dwparse.body.gallery`, :mod:`~dwparse.body.lists`,
+:mod:`~dwparse.body.quote`, :mod:`~dwparse.body.credit`,
+:mod:`~dwparse.body.copyright`, :mod:`~dwparse.body.notice`,
+:mod:`~dwparse.body.embed` and :mod:`~dwparse.body.raw`; the order in which
+they are tried is the table in :mod:`~dwparse.body.rules`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import NamedTuple, Optional
+
+from dwparse.body import lead_image, timeline
+from dwparse.body.credit import author_line_names, is_author_line
+from dwparse.body.cursor import Cursor
+from dwparse.body.html import parse_nodes
+from dwparse.body.rules import read_node
+from dwparse.body.text import TextRules
+from dwparse.model import Block, Credit, Image, Link, Paragraph, Topic
+from dwparse.source import Source
+
+__all__ = ["Body", "read_body"]
+
+# Paragraphs that may be an author line start so.
+_AUTHOR_LINE_STARTS = ("作者", "（作者", "(作者")
+
+
+class Body(NamedTuple):
+    """What the body yields, before it becomes an :class:`~dwparse.Article`."""
+
+    published_at: Optional[datetime]
+    authors: tuple[str, ...]
+    lead_image: Optional[Image]
+    blocks: tuple[Block, ...]
+    links: tuple[Link, ...]
+    topics: tuple[Topic, ...]
+
+
+_EMPTY = Body(None, (), None, (), (), ())
+
+
+def read_body(source: Source, start: int) -> Body:
+    """Read the body, which starts at offset ``start`` of ``source.text``."""
+    html = source.text[start:]
+    if not html or html.isspace():
+        if not source.blank:
+            source.report("body-missing", "no body after the title", len(source.text))
+        return _EMPTY
+    cursor = Cursor(source, start, parse_nodes(source, html, start), TextRules.for_body(html))
+    published_at, line_authors = timeline.read(cursor)
+    lead = lead_image.read(cursor)
+    count = len(cursor.nodes)
+    while cursor.pos < count:
+        read_node(cursor)
+    blocks = lead_image.without_repeat(cursor.blocks, lead)
+    return Body(
+        published_at,
+        _authors(line_authors, blocks),
+        lead,
+        blocks,
+        tuple(cursor.found.links),
+        tuple(cursor.found.topics.values()),
+    )
+
+
+def _authors(line_authors: tuple[str, ...], blocks: tuple[Block, ...]) -> tuple[str, ...]:
+    """The time line's authors, then those of ``作者：`` lines, each once."""
+    authors = dict.fromkeys(line_authors)
+    for block in blocks:
+        if isinstance(block, Credit) or (
+            isinstance(block, Paragraph) and block.text.startswith(_AUTHOR_LINE_STARTS) and is_author_line(block.text)
+        ):
+            authors.update(dict.fromkeys(author_line_names(block.text)))
+    return tuple(authors)

@@ -1,0 +1,74 @@
+"""The reading state of one body: its top-level nodes, where reading stands,
+and what it has given so far."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from lxml import etree
+
+from dwparse.body.html import Node
+from dwparse.body.text import References, TextBuilder, TextRules
+from dwparse.format import HIDDEN_TAGS
+from dwparse.model import Block
+from dwparse.source import Source
+
+__all__ = ["Cursor"]
+
+
+class Cursor:
+    """The top-level nodes of a body, read front to back.
+
+    Readers look at :meth:`peek`, move :attr:`pos` past what they read, and
+    :meth:`add` blocks. Text is read with :meth:`text` (its links and topics
+    kept at once) or with a :meth:`builder` whose references are kept only
+    with the block built from it (:meth:`keep`).
+    """
+
+    __slots__ = ("source", "start", "nodes", "pos", "rules", "found", "blocks")
+
+    def __init__(self, source: Source, start: int, nodes: list[Node], rules: TextRules) -> None:
+        self.source = source
+        self.start = start  # offset of the body in source.text
+        self.nodes = nodes
+        self.pos = 0
+        self.rules = rules
+        self.found = References()
+        self.blocks: list[Block] = []
+
+    def peek(self) -> Optional[Node]:
+        """The node at :attr:`pos`, or ``None`` at the end."""
+        return self.nodes[self.pos] if self.pos < len(self.nodes) else None
+
+    def add(self, block: Block) -> None:
+        """Add a block."""
+        self.blocks.append(block)
+
+    def builder(self, *, runs: bool) -> TextBuilder:
+        """A text builder for this body: runs for paragraphs, else plain text."""
+        return TextBuilder(self.rules, self.found.topics, runs=runs)
+
+    def keep(self, builder: TextBuilder) -> None:
+        """Keep the links and topics ``builder`` met."""
+        if builder.found:
+            self.found.add(builder.found)
+
+    def text(self, element: etree._Element) -> str:
+        """The visible text of ``element``, block-level children on their own
+        lines; its links and topics are kept."""
+        tag = element.tag
+        if not len(element) and tag not in HIDDEN_TAGS and tag not in ("a", "span"):
+            return self.rules.normalized(element.text or "").strip(" \n")
+        return self.plain(element)[0]
+
+    def plain(self, element: etree._Element, *, keep: bool = True) -> tuple[str, TextBuilder]:
+        """The visible text of ``element`` and the builder that read it
+        (whose references are kept unless ``keep`` is false)."""
+        builder = self.builder(runs=False)
+        if element.tag in ("a", "span") or element.tag in HIDDEN_TAGS:
+            builder.element(element)
+        else:  # formatting does not matter in plain text
+            builder.container(element)
+        if keep:
+            self.keep(builder)
+        return builder.plain(), builder

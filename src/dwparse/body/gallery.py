@@ -1,0 +1,115 @@
+"""Picture galleries: ``<h3>相关图集：TITLE</h3>`` (or the label in another
+heading or a whole-bold ``<p>``) and the picture ``<div>``s after it, or
+picture ``<div>``s on their own."""
+
+from __future__ import annotations
+
+from typing import Optional, TypeGuard
+
+from lxml import etree
+
+from dwparse.body.cursor import Cursor
+from dwparse.body.html import Node, text_html
+from dwparse.body.image import is_caption_div, write_image
+from dwparse.body.nodes import classes, has_media, media_count
+from dwparse.captions import image_from_src
+from dwparse.format import COLONS, GALLERY_LABEL, GALLERY_LABELS, STRONG_TAGS
+from dwparse.model import Gallery, GalleryItem, Image, TextRun
+from dwparse.writers import writes
+
+__all__ = ["TAGS", "is_picture", "read", "write"]
+
+TAGS = ("h2", "h3", "h4", "p", "div")
+_LABEL_STARTS = tuple(GALLERY_LABELS.values())
+
+
+def read(cursor: Cursor, element: etree._Element) -> bool:
+    """A labelled heading or bold paragraph and its pictures, or pictures alone."""
+    if element.tag == "div":
+        if not is_picture(element):
+            return False
+        _read_pictures(cursor, None)
+        return True
+    if not "".join(element.itertext()).lstrip().startswith(_LABEL_STARTS):  # type: ignore[arg-type]
+        return False
+    if element.tag != "p" and has_media(element):
+        return False  # kept whole
+    text = _label_text(cursor, element)
+    label = GALLERY_LABEL.match(text) if text is not None else None
+    if label is None:
+        return False
+    cursor.pos += 1
+    _read_pictures(cursor, text[label.end() :].strip(" \n"))  # type: ignore[index]
+    return True
+
+
+def _label_text(cursor: Cursor, element: etree._Element) -> Optional[str]:
+    """The text of a heading, or of a paragraph all in bold, without links or
+    topics (those are read as headings and paragraphs), else ``None``."""
+    if element.tag != "p":
+        text, builder = cursor.plain(element, keep=False)
+        return None if builder.found else text
+    builder = cursor.builder(runs=True)
+    builder.container(element)
+    if builder.block_tag is not None or builder.has_image:
+        return None
+    runs = builder.inlines()
+    bold = all(isinstance(run, TextRun) and (run.strong or not run.text.strip(" \n")) for run in runs)
+    return "".join(run.text for run in runs) if bold else None
+
+
+def _read_pictures(cursor: Cursor, title: Optional[str]) -> None:
+    pictures = []
+    while is_picture(node := cursor.peek()):
+        cursor.pos += 1
+        pictures.append(_picture(cursor, node))
+    cursor.add(Gallery(title, tuple(pictures)))
+
+
+def is_picture(node: Optional[Node]) -> TypeGuard[etree._Element]:
+    """``<div><img …>…</div>``: one gallery picture (no other media in it)."""
+    if node is None or isinstance(node, str) or node.tag != "div" or len(node) == 0 or node[0].tag != "img":
+        return False
+    if node.text and node.text.strip():
+        return False
+    if node.attrib and ("placeholder-image" in classes(node) or "embed" in classes(node)):
+        return False
+    if len(node) == 2 and node[1].tag in STRONG_TAGS and not len(node[1]):
+        return True  # the usual <div><img><b>TITLE</b>：TEXT</div>
+    return not is_caption_div(node) and media_count(node) == 1
+
+
+def _picture(cursor: Cursor, div: etree._Element) -> GalleryItem:
+    image = image_from_src(div[0].get("src"))
+    if len(div) > 1 and div[1].tag in STRONG_TAGS:  # the usual place
+        title_element: Optional[etree._Element] = div[1]
+    else:
+        title_element = next((child for child in div if child.tag in STRONG_TAGS), None)
+    title = cursor.text(title_element) if title_element is not None else None
+    if len(div) == 2 and title_element is not None and not (div[0].tail or "").strip():
+        # <div><img><b>TITLE</b>：TEXT</div>, read directly
+        text = cursor.rules.normalized(title_element.tail or "").lstrip(COLONS + " ").rstrip(" ")
+        return GalleryItem(image, title, text)
+    builder = cursor.builder(runs=False)
+    builder.text(0, div[0].tail)
+    for child in list(div)[1:]:
+        if child is not title_element:
+            builder.element(child)
+        builder.text(0, child.tail)
+    cursor.keep(builder)
+    return GalleryItem(image, title, builder.plain().lstrip(COLONS + " \n"))
+
+
+@writes("gallery")
+def write(block: Gallery, language: Optional[str]) -> str:
+    """The labelled ``<h3>`` (if titled) and one ``<div>`` per picture."""
+    parts = []
+    if block.title is not None:
+        label = GALLERY_LABELS.get(language or "zh", GALLERY_LABELS["zh"])
+        parts.append(f"<h3>{label}：{text_html(block.title)}</h3>")
+    for picture in block.pictures:
+        title = f"<b>{text_html(picture.title)}</b>" if picture.title is not None else ""
+        separator = "：" if picture.title is not None and picture.text else ""
+        img = write_image(Image(picture.image.url, picture.image.src, picture.image.image_id), language)
+        parts.append(f"<div>{img}{title}{separator}{text_html(picture.text)}</div>")
+    return "".join(parts)

@@ -1,0 +1,252 @@
+"""The body's HTML: one lxml parse, what it found broken, and HTML written back.
+
+:func:`parse_nodes` parses the body once (flattening nesting deeper than
+:data:`~dwparse.format.MAX_DEPTH`), reports lxml's errors and a truncated end
+as problems, and returns the top-level nodes the readers walk.
+:func:`outer_html` writes an element as it was read, for blocks that keep it.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from html import escape
+from typing import Optional, Union
+
+from lxml import etree
+
+from dwparse.format import MAX_DEPTH, RAW_TEXT_TAGS, VOID_TAGS
+from dwparse.source import Source, line_bounds, quote
+
+__all__ = ["Node", "outer_html", "parse_nodes", "text_html"]
+
+#: A top-level node of the body: an element, or text between elements.
+Node = Union[etree._Element, str]
+
+_MAX_HTML_PROBLEMS = 20
+# Linear on any input: the lookahead stops the name from backtracking into
+# shorter names, and [^<>]* (not [^>]*) stops at the next tag.
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[^A-Za-z0-9-])[^<>]*>")
+_TOO_DEEP = "Excessive depth"
+_UNEXPECTED_END_TAG = re.compile(r"Unexpected end tag : (\S+)")
+_DOCUMENT_END = re.compile(r"</(?:[bB][oO][dD][yY]|[hH][tT][mM][lL])[^<>]*>")
+_START_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
+_OPEN_P = re.compile(r"<p[\s>/]", re.IGNORECASE)
+_local = threading.local()
+
+
+def parse_nodes(source: Source, html: str, start: int) -> list[Node]:
+    """The top-level nodes of the body ``html`` (at offset ``start`` of
+    ``source.text``), whitespace-only text left out; problems reported."""
+    _check_truncation(source, html, start)
+    if _DOCUMENT_END.search(html) is not None:
+        # lxml drops what follows </body> or </html>; blank the tags out
+        # (same length, so that positions still hold) and keep the rest.
+        html = _DOCUMENT_END.sub(lambda match: " " * len(match[0]), html)
+    root = _parse_html(source, html, start)
+    nodes: list[Node] = []
+    for part in () if root is None else root:  # None: nothing but comments and the like
+        if part.tag == "body":
+            if part.text and not part.text.isspace():
+                nodes.append(part.text)
+            for child in part:
+                nodes.append(child)
+                if child.tail and not child.tail.isspace():
+                    nodes.append(child.tail)
+        else:  # <head> (its <title>, say) or <frameset>: read what they hold
+            nodes.extend(part if part.tag == "head" else (part,))
+    return nodes
+
+
+def _parser(encoding: Optional[str] = None) -> etree.HTMLParser:
+    """This thread's HTML parser (lxml parsers must not be shared by threads)."""
+    name = f"parser_{encoding}"
+    parser = getattr(_local, name, None)
+    if parser is None:
+        # No network, no DTD, comments and processing instructions dropped,
+        # no depth limit (deep nesting is read without recursion).
+        parser = etree.HTMLParser(  # type: ignore[call-arg]  # stubs lack default_doctype
+            recover=True,
+            no_network=True,
+            remove_comments=True,
+            remove_pis=True,
+            collect_ids=False,
+            default_doctype=False,
+            huge_tree=True,
+            encoding=encoding,
+        )
+        setattr(_local, name, parser)
+    return parser
+
+
+def _parse_html(source: Source, html: str, start: int) -> Optional[etree._Element]:
+    parser = _parser()
+    byte_columns = False
+    try:
+        try:
+            root = etree.fromstring(html, parser)
+        except ValueError:  # an XML declaration with an encoding: parse the bytes
+            parser = _parser(encoding="utf-8")
+            root = etree.fromstring(html.encode("utf-8"), parser)
+            byte_columns = True
+    except etree.LxmlError as error:
+        source.report("html-malformed", f"lxml could not parse the body: {error}", start)
+        return None
+    errors = parser.error_log
+    if len(errors):
+        if any(entry.message.startswith(_TOO_DEEP) for entry in errors):
+            flat, cut = _flatten(html)
+            source.report(
+                "html-malformed",
+                f"elements nested deeper than {MAX_DEPTH} levels; the deeper tags were dropped, their text kept",
+                start + cut,
+            )
+            root = etree.fromstring(flat, parser)
+            errors = parser.error_log
+        _report_html_errors(source, html, start, errors, byte_columns)
+    return root
+
+
+def _flatten(html: str) -> tuple[str, int]:
+    """``html`` without the tags nested deeper than :data:`MAX_DEPTH`, and where the first was."""
+    pieces: list[str] = []
+    depth = 0
+    last = 0
+    first_cut = -1
+    for match in _TAG.finditer(html):
+        if match[1]:
+            depth -= 1
+            drop = depth >= MAX_DEPTH
+            depth = max(depth, 0)
+        elif match[2].lower() in VOID_TAGS or match[0].endswith("/>"):
+            drop = False
+        else:
+            depth += 1
+            drop = depth > MAX_DEPTH
+        if drop:
+            if first_cut < 0:
+                first_cut = match.start()
+            pieces.append(html[last : match.start()])
+            last = match.end()
+    pieces.append(html[last:])
+    return "".join(pieces), max(first_cut, 0)
+
+
+def _report_html_errors(
+    source: Source, html: str, start: int, errors: etree._ListErrorLog, byte_columns: bool
+) -> None:
+    unexpected: Optional[dict[str, list[int]]] = None
+    for count, entry in enumerate(errors):
+        if count == _MAX_HTML_PROBLEMS:
+            source.report(
+                "html-malformed", f"{len(errors) - count} more HTML errors not listed", len(source.text)
+            )
+            return
+        message = entry.message.strip()
+        offset = None
+        end_tag = _UNEXPECTED_END_TAG.fullmatch(message)
+        if end_tag is not None:
+            # lxml's columns are approximate: find the end tag itself.
+            if unexpected is None:
+                unexpected = _unexpected_end_tags(html)
+            found = unexpected.get(end_tag[1].lower())
+            if found:
+                offset = found.pop(0)
+                closing = html.find(">", offset)
+                message = f"unexpected end tag {quote(html[offset : closing + 1])}"
+        if offset is None:
+            offset = _entry_offset(html, entry, byte_columns)
+        source.report("html-malformed", message, start + offset)
+
+
+def _entry_offset(html: str, entry: etree._LogEntry, byte_columns: bool) -> int:
+    """The offset in ``html`` of a log entry's line and column."""
+    line_start, line_end = line_bounds(html, int(entry.line))
+    column = max(int(entry.column), 1)
+    if byte_columns:
+        column = len(html[line_start:line_end].encode("utf-8")[: column - 1].decode("utf-8", "ignore")) + 1
+    return min(line_start + column - 1, line_end)
+
+
+def _unexpected_end_tags(html: str) -> dict[str, list[int]]:
+    """Offsets of end tags that close no open element, by tag name.
+
+    A simple open-element stack, run only when lxml reported such a tag.
+    """
+    stack: list[str] = []
+    open_count: dict[str, int] = {}
+    found: dict[str, list[int]] = {}
+    for match in _TAG.finditer(html):
+        name = match[2].lower()
+        if match[1]:
+            if open_count.get(name):
+                while True:
+                    top = stack.pop()
+                    open_count[top] -= 1
+                    if top == name:
+                        break
+            else:
+                found.setdefault(name, []).append(match.start())
+        elif name not in VOID_TAGS and not match[0].endswith("/>"):
+            stack.append(name)
+            open_count[name] = open_count.get(name, 0) + 1
+    return found
+
+
+def _check_truncation(source: Source, html: str, start: int) -> None:
+    body = html.rstrip()
+    last_open = body.rfind("<")
+    last_close = body.rfind(">")
+    if last_open > last_close:
+        source.report("body-truncated", f"the body ends inside a tag: {quote(body[last_open:])}", start + last_open)
+        return
+    if last_close < 0:
+        return
+    tag = body[last_open:]
+    match = _START_TAG.match(tag)
+    if match and match[1].lower() not in VOID_TAGS and not tag.endswith("/>"):
+        if last_close == len(body) - 1:
+            source.report("body-truncated", f"the body ends right after {quote(tag)}", start + last_open)
+            return
+    last_end_p = body.rfind("</p>")
+    open_p = None
+    for open_p in _OPEN_P.finditer(body, max(last_end_p, 0)):
+        pass
+    if open_p is not None and last_end_p < open_p.start():
+        source.report(
+            "body-truncated", f"the body ends inside a paragraph: {quote(body[-30:])}", start + len(body)
+        )
+
+
+# -- reading blocks -------------------------------------------------------------
+
+
+def outer_html(element: etree._Element) -> str:
+    """The HTML of ``element`` (not its tail), written without recursion.
+
+    lxml's own HTML serializer percent-encodes non-ASCII URLs in ``href``
+    and ``src``; this keeps attributes as they were read.
+    """
+    out: list[str] = []
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        tag = node.tag
+        if not isinstance(tag, str):
+            if event == "end" and node is not element and node.tail:
+                out.append(escape(node.tail, quote=False))
+            continue
+        if event == "start":
+            attributes = "".join(f' {name}="{escape(value)}"' for name, value in node.items())
+            out.append(f"<{tag}{attributes}>")
+            if node.text:
+                out.append(node.text if tag in RAW_TEXT_TAGS else escape(node.text, quote=False))
+            continue
+        if tag not in VOID_TAGS:
+            out.append(f"</{tag}>")
+        if node is not element and node.tail:
+            out.append(escape(node.tail, quote=False))
+    return "".join(out)
+
+
+def text_html(text: str) -> str:
+    """``text`` as HTML: escaped, line breaks as ``<br>``."""
+    return escape(text, quote=False).replace("\n", "<br>")

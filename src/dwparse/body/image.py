@@ -1,0 +1,98 @@
+"""Images: ``<img>`` with its ``<div><small>`` caption, DW's placeholders,
+and a ``<p>`` that holds nothing but an image."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Optional, TypeGuard
+
+from lxml import etree
+
+from dwparse.body.cursor import Cursor
+from dwparse.body.html import Node, text_html
+from dwparse.body.nodes import classes, has_media, media_count, only_child
+from dwparse.captions import caption_text, image_from_src, split_caption
+from dwparse.model import Image, ImageBlock
+from dwparse.writers import writes
+
+__all__ = ["TAGS", "captioned", "is_caption_div", "is_image", "read", "write", "write_image"]
+
+TAGS = ("img", "div", "p")
+
+
+def is_image(node: Node) -> TypeGuard[etree._Element]:
+    """An ``<img>``, a DW placeholder ``<div>`` or a ``<p>`` holding one image and no text."""
+    if isinstance(node, str):
+        return False
+    if node.tag == "img":
+        return True
+    if node.tag == "p":
+        return only_child(node, "img") is not None
+    if node.tag != "div" or "placeholder-image" not in classes(node):
+        return False
+    return media_count(node) == 1 and node.find(".//img") is not None
+
+
+def is_caption_div(node: Optional[Node]) -> TypeGuard[etree._Element]:
+    """``<div><small>CAPTION</small></div>``, without media in it."""
+    if node is None or isinstance(node, str) or node.tag != "div":
+        return False
+    small = only_child(node, "small")
+    return small is not None and not has_media(small)
+
+
+def read(cursor: Cursor, element: etree._Element) -> bool:
+    """An image between paragraphs, with its caption."""
+    if not is_image(element):
+        return False
+    cursor.pos += 1
+    cursor.add(ImageBlock(captioned(cursor, element)))
+    return True
+
+
+def captioned(cursor: Cursor, element: etree._Element) -> Image:
+    """The image of ``element`` (the cursor past it) with its caption: the
+    element's own text, or the caption ``<div>`` after it."""
+    image = _image(element)
+    own = cursor.text(element) if element.tag != "img" else ""
+    if own:
+        caption, credit = split_caption(own)
+    elif is_caption_div(node := cursor.peek()):
+        cursor.pos += 1
+        caption, credit = split_caption(cursor.text(node))
+    else:
+        caption = credit = None
+    return Image(image.url, image.src, image.image_id, caption, credit)
+
+
+def _image(element: etree._Element) -> Image:
+    if element.tag == "img":
+        return image_from_src(element.get("src"))
+    img = element.find(".//img")
+    if element.tag == "div" and img is not None:  # placeholder
+        image = image_from_src(img.get("data-url") or img.get("src"))
+        data_id = (img.get("data-id") or "").strip()
+        if image.image_id is None and data_id.isascii() and data_id.isdigit() and len(data_id) <= 18:
+            image = Image(image.url, image.src, int(data_id))
+        return image
+    return image_from_src(img.get("src") if img is not None else None)
+
+
+def write_image(image: Image, language: Optional[str]) -> str:
+    """The ``<img>`` of ``image`` and its caption ``<div>``."""
+    if image.src is not None:
+        img = f'<img src="{escape(image.src)}" width="100%">'
+    elif image.image_id is not None:  # a DW placeholder that named only its id
+        img = f'<div class="placeholder-image"><img data-id="{image.image_id}"></div>'
+    else:
+        img = "<img>"
+    caption = caption_text(image.caption, image.credit, language)
+    if not caption:
+        return img
+    return f'{img}<div><small style="color: #999;">{text_html(caption)}</small></div>'
+
+
+@writes("image")
+def write(block: ImageBlock, language: Optional[str]) -> str:
+    """The image with its caption."""
+    return write_image(block.image, language)

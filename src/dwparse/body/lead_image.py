@@ -1,0 +1,60 @@
+"""The lead image: the image right after the time line, with its caption.
+
+Empty paragraphs before it do not count. The body may repeat the lead image
+as its first image; that repeat is dropped (:func:`without_repeat`).
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from dwparse.body.cursor import Cursor
+from dwparse.body.image import captioned, is_image, write_image
+from dwparse.model import Block, Gallery, Image, ImageBlock
+from dwparse.writers import writes
+
+__all__ = ["read", "without_repeat", "write"]
+
+
+def read(cursor: Cursor) -> Optional[Image]:
+    """The lead image, if the body has one where it stands."""
+    while (node := cursor.peek()) is not None and _is_empty_paragraph(node):
+        cursor.pos += 1  # dropped anyway; the image after it is still the lead
+    if node is None or not is_image(node):
+        return None
+    cursor.pos += 1
+    return captioned(cursor, node)
+
+
+def _is_empty_paragraph(node: object) -> bool:
+    """A ``<p>`` with nothing in it but whitespace."""
+    return (
+        not isinstance(node, str)
+        and getattr(node, "tag", None) == "p"
+        and not len(node)  # type: ignore[arg-type]
+        and not (node.text or "").strip()  # type: ignore[attr-defined]
+    )
+
+
+def without_repeat(blocks: list[Block], lead: Optional[Image]) -> tuple[Block, ...]:
+    """``blocks`` without the first image if it repeats ``lead`` (before any gallery)."""
+    if lead is None:
+        return tuple(blocks)
+    for index, block in enumerate(blocks):
+        if isinstance(block, Gallery):
+            break
+        if isinstance(block, ImageBlock):
+            image = block.image
+            same = (image.image_id, image.url) == (lead.image_id, lead.url) or (
+                image.image_id is not None and image.image_id == lead.image_id
+            )
+            if same and image.caption in (None, lead.caption) and image.credit in (None, lead.credit):
+                return tuple(blocks[:index] + blocks[index + 1 :])
+            break
+    return tuple(blocks)
+
+
+@writes("lead_image")
+def write(image: Optional[Image], language: Optional[str]) -> str:
+    """The lead image with its caption, or nothing."""
+    return write_image(image, language) if image is not None else ""

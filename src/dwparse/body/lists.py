@@ -1,0 +1,39 @@
+"""Lists: ``<ul>`` and ``<ol>``, one string per item."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from lxml import etree
+
+from dwparse.body.cursor import Cursor
+from dwparse.body.html import outer_html, text_html
+from dwparse.body.nodes import has_media
+from dwparse.model import ListBlock
+from dwparse.writers import writes
+
+__all__ = ["TAGS", "read", "write"]
+
+TAGS = ("ul", "ol")
+
+
+def read(cursor: Cursor, element: etree._Element) -> bool:
+    """A list of ``<li>`` items; declines text or elements outside the items,
+    and media inside them (such a list is kept whole)."""
+    stray_text = (element.text or "").strip() or any((child.tail or "").strip() for child in element)
+    if stray_text or not len(element) or any(child.tag != "li" for child in element) or has_media(element):
+        return False
+    cursor.pos += 1
+    items = [cursor.text(item) for item in element]
+    cursor.add(ListBlock(element.tag == "ol", tuple(items), outer_html(element)))
+    return True
+
+
+@writes("list")
+def write(block: ListBlock, language: Optional[str]) -> str:
+    """The source HTML (links in items survive), or the items as written."""
+    if block.html is not None:
+        return block.html
+    tag = "ol" if block.ordered else "ul"
+    items = "".join(f"<li>{text_html(item)}</li>" for item in block.items)
+    return f"<{tag}>{items}</{tag}>"

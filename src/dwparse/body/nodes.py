@@ -1,0 +1,36 @@
+"""Small questions about elements that several readers ask."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from lxml import etree
+
+from dwparse.format import MEDIA_TAGS
+
+__all__ = ["classes", "has_media", "media_count", "only_child"]
+
+
+def classes(element: etree._Element) -> list[str]:
+    """The words of ``element``'s ``class`` attribute."""
+    return (element.get("class") or "").split()
+
+
+def only_child(element: etree._Element, tag: str) -> Optional[etree._Element]:
+    """The only child element of ``element`` if it is a ``tag`` and no text stands beside it."""
+    if len(element) != 1 or (element.text and element.text.strip()):
+        return None
+    child = element[0]
+    if child.tag != tag or (child.tail and child.tail.strip()):
+        return None
+    return child
+
+
+def has_media(element: etree._Element) -> bool:
+    """Whether ``element`` is or holds an image, a player or other media."""
+    return next(element.iter(*MEDIA_TAGS), None) is not None
+
+
+def media_count(element: etree._Element) -> int:
+    """How many media elements ``element`` is or holds."""
+    return sum(1 for _ in element.iter(*MEDIA_TAGS))

@@ -1,0 +1,322 @@
+"""Visible text and inline runs of an element tree, read without recursion.
+
+A :class:`TextBuilder` walks elements with :func:`lxml.etree.iterwalk` (so
+depth costs no Python stack), normalises whitespace as it goes (runs of ASCII
+whitespace become one space, ``<br>`` a ``"\\n"``, both ends trimmed) and gives
+either inline runs (paragraphs) or plain text (everything else). Every ``<a>``
+and topic ``<span>`` it meets goes into its own :class:`References`, which the
+reader keeps with the block it builds, or drops with it: nothing to undo.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Optional
+
+from lxml import etree
+
+from dwparse.format import BLOCK_TAGS, CELL_TAGS, CONTROLS, EM_TAGS, HIDDEN_TAGS, INLINE_TAGS, STRONG_TAGS
+from dwparse.model import Inline, Link, LinkRun, TextRun, Topic, TopicRun
+from dwparse.urls import link_target
+
+__all__ = ["References", "TextBuilder", "TextRules", "topic_id_of"]
+
+_WHITESPACE = re.compile(r"[ \t\n\r\f]+")
+_CONTROL = re.compile(f"[{CONTROLS}]")
+_TOPIC_ID = re.compile(r"[0-9]{1,18}")
+# Inline elements read directly by TextBuilder.container when they have no children.
+_SHALLOW_TAGS = frozenset("a b big br em font i small span strong sub sup u".split())
+
+# Keys of text pieces: 0-3 encode (strong, em); links and topics get keys from 4.
+_STRONG = 1
+_EM = 2
+_TARGET = 4
+
+
+class TextRules:
+    """How the text of one body is cleaned.
+
+    ``controls``: character references may have put control characters into
+    the text (the body holds ``&#``); they are removed. ``collapse``: some
+    text may hold whitespace to collapse; when false (a one-line body without
+    double spaces, the common case) text is taken as it is.
+    """
+
+    __slots__ = ("controls", "collapse")
+
+    def __init__(self, *, controls: bool = True, collapse: bool = True) -> None:
+        self.controls = controls
+        self.collapse = collapse or controls
+
+    @classmethod
+    def for_body(cls, html: str) -> TextRules:
+        """The rules that fit the body ``html``."""
+        # Whitespace after the last tag is trimmed anyway, so it does not count.
+        html = html.rstrip()
+        collapse = "  " in html or "\n" in html or "\t" in html or "\r" in html or "\f" in html
+        return cls(controls="&#" in html, collapse=collapse)
+
+    def normalized(self, text: str) -> str:
+        """``text`` with controls removed and whitespace collapsed, as needed."""
+        if self.controls:
+            text = _CONTROL.sub("", text)
+        if self.collapse:
+            text = _WHITESPACE.sub(" ", text)
+        return text
+
+
+class References:
+    """The links and topic tags met in some text, in document order (topics
+    once per id)."""
+
+    __slots__ = ("links", "topics")
+
+    def __init__(self) -> None:
+        self.links: list[Link] = []
+        self.topics: dict[int, Topic] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.links or self.topics)
+
+    def add(self, other: References) -> None:
+        """Keep ``other``'s links and topics after these (topics not yet listed)."""
+        self.links.extend(other.links)
+        for topic_id, topic in other.topics.items():
+            self.topics.setdefault(topic_id, topic)
+
+
+def topic_id_of(element: etree._Element) -> Optional[int]:
+    """The topic id of a DW topic ``<span data-id=ID data-type=...>``, else ``None``."""
+    data_id = element.get("data-id")
+    if data_id is None or element.get("data-type") is None:
+        return None
+    data_id = data_id.strip()
+    return int(data_id) if _TOPIC_ID.fullmatch(data_id) else None
+
+
+def _target(element: etree._Element, tag: str) -> Optional[Inline]:
+    """A link or topic run (without text) for ``<a>`` or a topic ``<span>``."""
+    if tag == "a":
+        href = element.get("href")
+        target_id, target_type = link_target(href)
+        return LinkRun("", href, element.get("rel"), target_id, target_type)
+    if tag == "span":
+        topic_id = topic_id_of(element)
+        if topic_id is not None:
+            return TopicRun("", topic_id, element.get("data-type"))
+    return None
+
+
+class TextBuilder:
+    """Pieces of text of a run of nodes, whitespace normalised as they come.
+
+    ``runs=True`` keeps formatting, links and topics as separate pieces (for
+    paragraphs); ``runs=False`` gives plain text with block-level elements on
+    lines of their own. ``listed`` are the topics the body has listed
+    already; the links and topics met are gathered in ``found``.
+    """
+
+    __slots__ = ("pieces", "space", "targets", "rules", "runs", "block_tag", "has_image", "found", "listed")
+
+    def __init__(self, rules: TextRules, listed: dict[int, Topic], *, runs: bool) -> None:
+        self.pieces: list[list[Any]] = []  # [key, text]
+        self.space = True  # the next leading space is dropped
+        self.targets: list[Inline] = []
+        self.rules = rules
+        self.runs = runs
+        self.block_tag: Optional[str] = None  # first non-inline tag met, with runs=True
+        self.has_image = False
+        self.found = References()
+        self.listed = listed
+
+    # -- feeding -------------------------------------------------------------
+
+    def text(self, key: int, text: Optional[str]) -> None:
+        """Add a piece of text under ``key``."""
+        if not text:
+            return
+        text = self.rules.normalized(text)
+        if not text:  # only control characters from character references
+            return
+        if self.space and text[0] == " ":
+            text = text[1:]
+            if not text:
+                return
+        self.pieces.append([key, text])
+        self.space = text[-1] == " "
+
+    def newline(self, key: int) -> None:
+        """A hard line break (``<br>``): spaces before it are dropped."""
+        pieces = self.pieces
+        if pieces and pieces[-1][1].endswith(" "):
+            pieces[-1][1] = pieces[-1][1][:-1]
+        pieces.append([key, "\n"])
+        self.space = True
+
+    def soft_break(self, key: int, separator: str = "\n") -> None:
+        """A line break between block-level elements; none at the start or twice."""
+        pieces = self.pieces
+        if not pieces:
+            return
+        last = pieces[-1][1]
+        if separator == "\n":
+            if not last.endswith("\n"):
+                self.newline(key)
+        elif not (last.endswith(" ") or last.endswith("\n")):
+            pieces.append([key, " "])
+            self.space = True
+
+    def container(self, root: etree._Element) -> None:
+        """Add the content of ``root``, whose own tag adds no formatting (``p``, ``li``, ...).
+
+        The common case, children that are plain inline elements without
+        children of their own, is read directly; anything else by :meth:`element`.
+        """
+        for child in root:
+            if len(child) or child.tag not in _SHALLOW_TAGS:
+                self.element(root)
+                return
+        runs = self.runs
+        text = self.text
+        text(0, root.text)
+        for child in root:
+            tag = child.tag
+            if tag == "br":
+                self.newline(0)
+            elif tag != "a" and tag != "span":
+                text(_STRONG if tag in STRONG_TAGS else _EM if tag in EM_TAGS else 0, child.text)
+            else:
+                target = _target(child, tag)
+                if target is None:  # a span that is not a topic
+                    text(0, child.text)
+                else:
+                    start = len(self.pieces)
+                    text(self._target_key(target) if runs else 0, child.text)
+                    self._record(start, target)
+            text(0, child.tail)
+
+    def element(self, root: etree._Element) -> None:
+        """Add the text of ``root`` and everything in it (not its tail)."""
+        runs = self.runs
+        strong = em = hidden = 0
+        current = 0  # key of the link or topic run being read (runs=True)
+        current_element = None
+        open_targets: list[tuple[etree._Element, int, Inline]] = []
+        key = 0
+        for event, element in etree.iterwalk(root, events=("start", "end")):
+            tag = element.tag
+            if not isinstance(tag, str):  # comments, processing instructions
+                if event == "end" and element is not root:
+                    self.text(key, element.tail)
+                continue
+            if event == "start":
+                if hidden:
+                    hidden += tag in HIDDEN_TAGS
+                    continue
+                if tag in HIDDEN_TAGS:
+                    hidden = 1
+                    continue
+                target = _target(element, tag)
+                if target is not None:
+                    open_targets.append((element, len(self.pieces), target))
+                    if runs and not current:
+                        current, current_element = self._target_key(target), element
+                if tag in STRONG_TAGS:
+                    strong += 1
+                elif tag in EM_TAGS:
+                    em += 1
+                elif tag == "br":
+                    self.newline(key)
+                elif tag == "img":
+                    self.has_image = True
+                elif runs:
+                    if self.block_tag is None and tag not in INLINE_TAGS and element is not root:
+                        self.block_tag = tag
+                elif tag in BLOCK_TAGS:
+                    self.soft_break(key)
+                elif tag in CELL_TAGS:
+                    self.soft_break(key, " ")
+                key = current or (_STRONG if strong else 0) | (_EM if em else 0)
+                self.text(key, element.text)
+                continue
+            if hidden:
+                hidden -= tag in HIDDEN_TAGS
+                if hidden:
+                    continue
+            else:
+                if tag in STRONG_TAGS:
+                    strong -= 1
+                elif tag in EM_TAGS:
+                    em -= 1
+                elif not runs and tag in BLOCK_TAGS:
+                    self.soft_break(key)
+                if open_targets and open_targets[-1][0] is element:
+                    _, start, target = open_targets.pop()
+                    self._record(start, target)
+                if element is current_element:
+                    current, current_element = 0, None
+            key = current or (_STRONG if strong else 0) | (_EM if em else 0)
+            if element is not root:
+                self.text(key, element.tail)
+
+    # -- links and topics ------------------------------------------------------
+
+    def _target_key(self, run: Inline) -> int:
+        self.targets.append(run)
+        key = _TARGET + len(self.targets) - 1
+        self.pieces.append([key, ""])
+        return key
+
+    def _record(self, start: int, target: Inline) -> None:
+        found = self.found
+        if isinstance(target, TopicRun):
+            if target.topic_id in found.topics or target.topic_id in self.listed:
+                return  # listed already: do not join its text again (nested spans)
+            text = "".join(piece[1] for piece in self.pieces[start:]).strip(" \n")
+            found.topics[target.topic_id] = Topic(text, target.topic_id, target.topic_type)
+        elif isinstance(target, LinkRun):
+            text = "".join(piece[1] for piece in self.pieces[start:]).strip(" \n")
+            found.links.append(Link(text, target.href, target.rel, target.target_id, target.target_type))
+
+    # -- results ---------------------------------------------------------------
+
+    def _trimmed(self) -> list[list[Any]]:
+        pieces = self.pieces
+        for piece in pieces:
+            piece[1] = piece[1].lstrip(" \n")
+            if piece[1]:
+                break
+        for piece in reversed(pieces):
+            piece[1] = piece[1].rstrip(" \n")
+            if piece[1]:
+                break
+        return pieces
+
+    def plain(self) -> str:
+        """The visible text."""
+        return "".join(piece[1] for piece in self._trimmed())
+
+    def inlines(self) -> tuple[Inline, ...]:
+        """The inline runs: adjacent pieces of one key merged."""
+        runs: list[Inline] = []
+        pieces = self._trimmed()
+        count = len(pieces)
+        start = 0
+        while start < count:
+            key = pieces[start][0]
+            end = start + 1
+            while end < count and pieces[end][0] == key:
+                end += 1
+            text = pieces[start][1] if end == start + 1 else "".join(piece[1] for piece in pieces[start:end])
+            if key >= _TARGET:
+                runs.append(_with_text(self.targets[key - _TARGET], text))
+            elif text:
+                runs.append(TextRun(text, bool(key & _STRONG), bool(key & _EM)))
+            start = end
+        return tuple(runs)
+
+
+def _with_text(run: Inline, text: str) -> Inline:
+    if isinstance(run, LinkRun):
+        return LinkRun(text, run.href, run.rel, run.target_id, run.target_type)
+    return TopicRun(text, run.topic_id, run.topic_type)  # type: ignore[union-attr]

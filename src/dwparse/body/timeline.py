@@ -1,0 +1,173 @@
+"""The time line ``<div><i>AUTHORS<br>TIME</i></div>``: publication time and authors.
+
+The seed's line names no one (``<div><i><br>TIME</i></div>``); most files of
+the real feed name one or more authors before the ``<br>``. The line's text is
+split at its ``<br>`` elements: the last part that is not empty is the time,
+the parts before it name the authors (:func:`split_names`, shared with
+``作者：…`` lines in :mod:`dwparse.body.credit`).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from html import escape
+from typing import NamedTuple, Optional
+
+from dateutil.parser import isoparse
+from lxml import etree
+
+from dwparse.body.cursor import Cursor
+from dwparse.body.html import outer_html
+from dwparse.body.nodes import only_child
+from dwparse.body.text import TextRules
+from dwparse.format import CLOSE_PARENS, INLINE_TAGS, MEDIA_TAGS, NAME_SEPARATORS, OPEN_PARENS
+from dwparse.model import Raw
+from dwparse.source import quote
+from dwparse.writers import writes
+
+__all__ = ["TimeLine", "parse_time", "read", "read_time_line", "split_names", "write"]
+
+_NAME_SPLIT = re.compile("[" + NAME_SEPARATORS + "]")
+# Spaces and invisible characters trimmed from names.
+_BLANK = " \t\n\r\f\v\u00a0\u3000\u200b\u200c\u200d\u2060\ufeff"
+# The date a time in "NAME TIME" (a line without <br>) must start with.
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_UTC = timezone.utc
+_COMMON_TIME = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]{1,6}))?Z")
+# What the time line may hold: inline elements with visible text.
+_LINE_TAGS = INLINE_TAGS - MEDIA_TAGS - {"svg"}
+
+
+def parse_time(text: str) -> Optional[datetime]:
+    """An ISO 8601 time as an aware UTC datetime (no zone means UTC), or ``None``."""
+    common = _COMMON_TIME.fullmatch(text)
+    try:
+        if common is not None:  # the archive's own form, read without dateutil
+            year, month, day, hour, minute, second = (int(common[index]) for index in range(1, 7))
+            microsecond = int((common[7] or "0").ljust(6, "0"))
+            return datetime(year, month, day, hour, minute, second, microsecond, tzinfo=_UTC)
+        value = isoparse(text)
+        if value.tzinfo is None:
+            return value.replace(tzinfo=_UTC)
+        return value.astimezone(_UTC)
+    except (ValueError, OverflowError):
+        return None
+
+
+def split_names(text: str) -> list[str]:
+    """Names separated by ``,`` ``，`` ``、`` ``;`` ``；`` or line breaks, each
+    trimmed, empty ones left out, repeats removed.
+
+    Separators inside parentheses do not split: ``苗子（摘编、编译）`` is one name;
+    a line break always does.
+    """
+    if not any(char in text for char in OPEN_PARENS):
+        parts = _NAME_SPLIT.split(text)
+    else:
+        parts = []
+        depth = start = 0
+        for index, char in enumerate(text):
+            if char in OPEN_PARENS:
+                depth += 1
+            elif char in CLOSE_PARENS:
+                depth = max(depth - 1, 0)
+            elif char == "\n" or (depth == 0 and char in NAME_SEPARATORS):
+                parts.append(text[start:index])
+                start = index + 1
+        parts.append(text[start:])
+    return list(dict.fromkeys(name for part in parts if (name := part.strip(_BLANK))))
+
+
+class TimeLine(NamedTuple):
+    """What the time line says: its authors, its time text, and that time."""
+
+    authors: tuple[str, ...]
+    time_text: str
+    published_at: Optional[datetime]
+
+
+def read_time_line(segments: list[str]) -> TimeLine:
+    """Read the time line from its text ``segments``: the normalised text
+    between its ``<br>`` elements (one segment when there is none).
+
+    The last segment that is not empty is the time, those before it name the
+    authors. When it is not a time but the line ends in a ``<br>``, the line
+    names authors and holds no time. A line without any ``<br>`` whose text
+    is not a time may still be ``NAME TIME``.
+    """
+    filled = [segment for segment in segments if segment]
+    time_text = filled[-1] if filled else ""
+    published_at = parse_time(time_text) if time_text else None
+    names = filled[:-1]
+    if published_at is None:
+        if len(segments) > 1 and not segments[-1]:  # AUTHORS<br>, no time
+            names, time_text = filled, ""
+        elif len(segments) == 1:
+            parts = time_text.rsplit(maxsplit=1)
+            last = parts[-1] if parts else ""
+            if len(parts) == 2 and _DATE.match(last) and (moment := parse_time(last)) is not None:
+                names, time_text, published_at = [parts[0]], last, moment
+    return TimeLine(tuple(split_names("\n".join(names))), time_text, published_at)
+
+
+def read(cursor: Cursor) -> tuple[Optional[datetime], tuple[str, ...]]:
+    """Read the time line at the start of the body: the time and the authors."""
+    node = cursor.peek()
+    italic = None
+    if node is not None and not isinstance(node, str) and node.tag == "div":
+        italic = only_child(node, "i")
+    if node is None or isinstance(node, str) or italic is None or not _is_line_of_text(italic):
+        cursor.source.report("date-missing", "no <div><i>TIME</i></div> at the start of the body", cursor.start)
+        return None, ()
+    cursor.pos += 1
+    if next(italic.iter("a", "span"), None) is not None:
+        cursor.plain(italic)  # lists its links and topics
+    line = read_time_line(_segments(italic, cursor.rules))
+    text = line.time_text
+    if line.published_at is None:
+        if text:
+            offset = cursor.source.text.find(text, cursor.start)
+            cursor.source.report(
+                "date-invalid", f"not an ISO 8601 time: {quote(text)}", offset if offset >= 0 else cursor.start
+            )
+            cursor.add(Raw(outer_html(node), cursor.plain(italic, keep=False)[0]))
+        else:
+            cursor.source.report("date-missing", "the time line holds no time", cursor.start)
+    return line.published_at, line.authors
+
+
+def _is_line_of_text(element: etree._Element) -> bool:
+    """Whether ``element`` holds nothing but text and inline elements other than media."""
+    return all(inner.tag in _LINE_TAGS for inner in element.iterdescendants())
+
+
+def _segments(italic: etree._Element, rules: TextRules) -> list[str]:
+    """The text of ``italic`` between its ``<br>`` elements, normalised and trimmed."""
+    pieces: list[list[str]] = [[]]
+    for event, node in etree.iterwalk(italic, events=("start", "end")):
+        if event == "start":
+            if node.tag == "br":
+                pieces.append([])
+            elif node.text:
+                pieces[-1].append(node.text)
+        elif node is not italic and node.tail:
+            pieces[-1].append(node.tail)
+    return [rules.normalized("".join(piece)).strip() for piece in pieces]
+
+
+@writes("timeline")
+def write(published_at: Optional[datetime], authors: tuple[str, ...]) -> str:
+    """The time line of ``published_at`` and ``authors``; none without a time.
+
+    All authors are written, also those a credit names: read again, they come
+    back in the same order. They are joined by ``", "``, or stand one a line
+    where that would read back otherwise (a parenthesis left open).
+    """
+    if published_at is None:
+        return ""
+    joined = ", ".join(authors)
+    names = joined if split_names(joined) == list(authors) else "\n".join(authors)
+    moment = published_at.astimezone(timezone.utc)
+    time = f"{moment.year:04d}-" + moment.strftime("%m-%dT%H:%M:%S.%fZ")
+    return f"<div><i>{escape(names, quote=False).replace(chr(10), '<br>')}<br>{time}</i></div>"

@@ -1,0 +1,80 @@
+"""What the archive format fixes, written down once: labels, colons, limits,
+tag sets and the characters removed from text.
+
+Every reader and writer takes these from here, so that a label DW adds, or a
+tag that turns out to be inline, is one edit.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "AUTHOR_LABEL", "BLOCK_TAGS", "CELL_TAGS", "CLOSE_PARENS", "COLONS", "CONTROLS", "EMBEDDED_TAGS",
+    "EMBED_TAGS", "EM_TAGS", "GALLERY_LABEL", "GALLERY_LABELS", "HIDDEN_TAGS", "IMAGE_CREDIT",
+    "IMAGE_CREDIT_LABELS", "INLINE_TAGS", "INTERVIEWER", "MAX_DEPTH", "MEDIA_TAGS", "NAME_SEPARATORS",
+    "NOTICE_PREFIXES", "OPEN_PARENS", "RAW_TEXT_TAGS", "STRONG_TAGS", "VOID_TAGS",
+]  # fmt: skip
+
+#: The colons of labels: half-width and full-width.
+COLONS = ":："
+_COLON = "[" + COLONS + "]"
+
+#: The label that opens a gallery heading, by script (to_markdown writes it back).
+GALLERY_LABELS = {"zh": "相关图集", "zh-hant": "相關圖集"}
+#: A gallery label with its colon and the spaces around it.
+GALLERY_LABEL = re.compile("(?:" + "|".join(GALLERY_LABELS.values()) + f")[ \t]*{_COLON}[ \t]*")
+#: The labels that start the credit of an image caption, by script.
+IMAGE_CREDIT_LABELS = {"zh": "图像来源", "zh-hant": "圖片來源"}
+#: An image credit label with its colon.
+IMAGE_CREDIT = re.compile("(?:" + "|".join(IMAGE_CREDIT_LABELS.values()) + f")[ \t]*{_COLON}")
+#: The starts of DW's boilerplate notices: the promotion and the opinion disclaimer.
+NOTICE_PREFIXES = ("DW中文有Instagram", "德国之声致力于", "德國之聲致力於")
+#: An interviewer's question (a paragraph, even when all of it is bold).
+INTERVIEWER = re.compile(
+    r"(?:(?:德国之声|德國之聲|DW|dw)(?:中文网|中文網|中文|记者|記者)?|问|問)[ \t\u00a0\u3000]*" + _COLON
+)
+#: The label before the names of an ``作者：…`` line.
+AUTHOR_LABEL = re.compile(f"作者[ \t]*{_COLON}[ \t]*")
+#: Characters that separate the names of several authors (a line break too).
+NAME_SEPARATORS = ",，、;；\n"
+#: Parentheses, full-width and half-width.
+OPEN_PARENS = "（("
+CLOSE_PARENS = "）)"
+
+#: Control characters removed from text (a character reference such as
+#: ``&#5;`` can make them), as a regular-expression class body.
+CONTROLS = "\x00-\x08\x0b\x0e-\x1f\x7f-\x9f"
+
+#: Nesting deeper than this is flattened before lxml reads it (libxml2 drops
+#: what lies deeper than 2048 levels, even with huge_tree).
+MAX_DEPTH = 1000
+
+#: Elements that may stand inside a paragraph and keep it a paragraph.
+INLINE_TAGS = frozenset(
+    "a abbr b bdi bdo big br cite code del dfn em font i ins kbd label mark nobr q rp rt ruby s "
+    "samp small span strike strong sub sup svg time tt u var wbr".split()
+)
+#: Elements that start a new line of text in plain text.
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote caption dd details dialog div dl dt fieldset figcaption "
+    "figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table "
+    "tbody tfoot thead tr ul".split()
+)
+#: Table cells: their texts stand on one line, a space apart.
+CELL_TAGS = frozenset({"td", "th"})
+#: Elements whose content is never visible text.
+HIDDEN_TAGS = frozenset({"svg", "script", "style", "template", "noscript", "head"})
+#: Elements whose text is written back unescaped.
+RAW_TEXT_TAGS = frozenset({"script", "style"})
+#: Elements that make text bold, and italic.
+STRONG_TAGS = frozenset({"strong", "b"})
+EM_TAGS = frozenset({"em", "i"})
+#: Elements without content or end tag.
+VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+#: Elements that are an embed block of their own.
+EMBED_TAGS = frozenset({"video", "audio", "iframe"})
+#: Elements that show something without text; never dropped.
+MEDIA_TAGS = EMBED_TAGS | frozenset({"img", "embed", "object"})
+#: Elements that are content even when empty.
+EMBEDDED_TAGS = MEDIA_TAGS | frozenset({"canvas", "hr", "input", "picture", "source", "svg"})
