@@ -21,6 +21,7 @@ __all__ = ["TAGS", "is_picture", "read", "write"]
 
 TAGS = ("h2", "h3", "h4", "p", "div")
 _LABEL_STARTS = tuple(GALLERY_LABELS.values())
+_LABEL_LENGTH = max(len(label) for label in _LABEL_STARTS)
 
 
 def read(cursor: Cursor, element: etree._Element) -> bool:
@@ -30,7 +31,7 @@ def read(cursor: Cursor, element: etree._Element) -> bool:
             return False
         _read_pictures(cursor, None)
         return True
-    if not "".join(element.itertext()).lstrip().startswith(_LABEL_STARTS):  # type: ignore[arg-type]
+    if not _starts_with_label(element):
         return False
     if element.tag != "p" and has_media(element):
         return False  # kept whole
@@ -41,6 +42,18 @@ def read(cursor: Cursor, element: etree._Element) -> bool:
     cursor.pos += 1
     _read_pictures(cursor, text[label.end() :].strip(" \n"))  # type: ignore[index]
     return True
+
+
+def _starts_with_label(element: etree._Element) -> bool:
+    """Whether the text of ``element`` may start with the gallery label: a
+    quick look at its first text, the whole text only where that is short."""
+    head = element.text
+    if (head is None or head.isspace()) and len(element):
+        head = element[0].text
+    head = (head or "").lstrip()
+    if len(head) < _LABEL_LENGTH:  # the label may go on in the next element
+        head = "".join(element.itertext()).lstrip()  # type: ignore[arg-type]
+    return head.startswith(_LABEL_STARTS)
 
 
 def _label_text(cursor: Cursor, element: etree._Element) -> Optional[str]:

@@ -225,17 +225,8 @@ class TextBuilder:
                     strong += 1
                 elif tag in EM_TAGS:
                     em += 1
-                elif tag == "br":
-                    self.newline(key)
-                elif tag == "img":
-                    self.has_image = True
-                elif runs:
-                    if self.block_tag is None and tag not in INLINE_TAGS and element is not root:
-                        self.block_tag = tag
-                elif tag in BLOCK_TAGS:
-                    self.soft_break(key)
-                elif tag in CELL_TAGS:
-                    self.soft_break(key, " ")
+                else:
+                    self._start(tag, key, element is root)
                 key = current or (_STRONG if strong else 0) | (_EM if em else 0)
                 self.text(key, element.text)
                 continue
@@ -258,6 +249,20 @@ class TextBuilder:
             key = current or (_STRONG if strong else 0) | (_EM if em else 0)
             if element is not root:
                 self.text(key, element.tail)
+
+    def _start(self, tag: str, key: int, is_root: bool) -> None:
+        """What the start of an element other than formatting means."""
+        if tag == "br":
+            self.newline(key)
+        elif tag == "img":
+            self.has_image = True
+        elif self.runs:
+            if self.block_tag is None and tag not in INLINE_TAGS and not is_root:
+                self.block_tag = tag
+        elif tag in BLOCK_TAGS:
+            self.soft_break(key)
+        elif tag in CELL_TAGS:
+            self.soft_break(key, " ")
 
     # -- links and topics ------------------------------------------------------
 
