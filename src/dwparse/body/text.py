@@ -113,7 +113,8 @@ class TextBuilder:
     ``runs=True`` keeps formatting, links and topics as separate pieces (for
     paragraphs); ``runs=False`` gives plain text with block-level elements on
     lines of their own. ``listed`` are the topics the body has listed
-    already; the links and topics met are gathered in ``found``.
+    already; the links and topics met are gathered in ``found`` (``None``
+    while there are none).
     """
 
     __slots__ = ("pieces", "space", "targets", "rules", "runs", "block_tag", "has_image", "found", "listed")
@@ -126,7 +127,7 @@ class TextBuilder:
         self.runs = runs
         self.block_tag: Optional[str] = None  # first non-inline tag met, with runs=True
         self.has_image = False
-        self.found = References()
+        self.found: Optional[References] = None  # made when a link or topic is met
         self.listed = listed
 
     # -- feeding -------------------------------------------------------------
@@ -274,6 +275,8 @@ class TextBuilder:
 
     def _record(self, start: int, target: Inline) -> None:
         found = self.found
+        if found is None:
+            found = self.found = References()
         if isinstance(target, TopicRun):
             if target.topic_id in found.topics or target.topic_id in self.listed:
                 return  # listed already: do not join its text again (nested spans)
