@@ -195,3 +195,35 @@ def test_nested_topic_spans_are_linear() -> None:
     article = dwparse.parse(body(html))
     assert [topic.topic_id for topic in article.topics] == [1]
     assert article.text.count("yz") == 100_000
+
+
+# -- found by an outside review -------------------------------------------------------
+
+
+def test_an_xml_declaration_before_deep_nesting_does_not_raise() -> None:
+    # The parse again after flattening used to run outside the guard (ValueError).
+    article = dwparse.parse('<?xml version="1.0" encoding="utf-8"?>' + "<b>" * 2047 + "文字")
+    assert "文字" in article.text
+    assert "html-malformed" in [problem.code for problem in article.problems]
+
+
+def test_deep_nesting_with_angle_brackets_in_attributes_keeps_the_text() -> None:
+    head = "<!--1-->\n[t](https://www.dw.com/zh/x/a-1)\n---\n\n"
+    article = dwparse.parse(head + '<div title="<">' * 2047 + "深处<p>之后</p>")
+    assert "深处" in article.text and "之后" in article.text
+    assert any("nested deeper" in problem.message for problem in article.problems)
+
+
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        ("<p>a<svg><text>W</text></svg>b</p>", "aWb"),
+        ("<p>a<svg><title>提示</title><text>W<tspan>X</tspan>Y</text><path d='M0'/></svg>b</p>", "aWXYb"),
+        ('<p><a href="https://example.com/">外部<svg class="icon"><path d="M9 2"></path></svg></a>。</p>', "外部。"),
+    ],
+)
+def test_svg_text_is_visible_and_icons_are_not(body: str, text: str) -> None:
+    head = "<!--1-->\n[t](https://www.dw.com/zh/x/a-1)\n---\n\n<div><i><br>2024-07-28T11:07:48Z</i></div>"
+    article = dwparse.parse(head + body)
+    assert article.text == text
+    assert [block.TYPE for block in article.blocks] == ["paragraph"]

@@ -32,7 +32,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _NONCHARACTER = re.compile("[\ud800-\udfff\ufffe\uffff]")
 _BOGUS_COMMENT = re.compile(r"<!\[(?!CDATA\[)[^>]*>?")
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-_HIDDEN = {"script", "style", "svg", "template", "noscript"}
+_HIDDEN = {"script", "style", "template", "noscript"}
 _SKIPPED_KEYS = {"html"}
 
 
@@ -43,12 +43,18 @@ class _Text(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.pieces: list[str] = []
         self.hidden = 0
+        self.svg = 0  # inside <svg>, only <text> is visible
+        self.svg_text = 0
         self.open: list[str] = []
         self.join = False  # text, stray end tags, text: one piece
 
     def handle_starttag(self, tag: str, attrs: Any) -> None:
         if tag in _HIDDEN:
             self.hidden += 1
+        elif tag == "svg":
+            self.svg += 1
+        elif tag == "text" and self.svg:
+            self.svg_text += 1
         if tag not in _VOID:
             self.open.append(tag)
         self.join = False
@@ -56,13 +62,17 @@ class _Text(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _HIDDEN and self.hidden:
             self.hidden -= 1
+        elif tag == "svg" and self.svg:
+            self.svg -= 1
+        elif tag == "text" and self.svg_text:
+            self.svg_text -= 1
         if tag in self.open:
             while self.open.pop() != tag:
                 pass
             self.join = False
 
     def handle_data(self, data: str) -> None:
-        if self.hidden:
+        if self.hidden or (self.svg and not self.svg_text):
             return
         if self.join and self.pieces:
             self.pieces[-1] += data

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from html import escape
-from typing import Optional, Union
+from typing import Callable, Iterator, Optional, Union
 
 from lxml import etree
 
@@ -26,7 +26,9 @@ Node = Union[etree._Element, str]
 _MAX_HTML_PROBLEMS = 20
 # Linear on any input: the lookahead stops the name from backtracking into
 # shorter names, and [^<>]* (not [^>]*) stops at the next tag.
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[^A-Za-z0-9-])[^<>]*>")
+_TAG_PATTERN = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[^A-Za-z0-9-])[^<>]*>")
+_TAG_START = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[^A-Za-z0-9-])")
+_TAG_STOP = re.compile(r"[<>\"']")
 _TOO_DEEP = "Excessive depth"
 _UNEXPECTED_END_TAG = re.compile(r"Unexpected end tag : (\S+)")
 _DOCUMENT_END = re.compile(r"</(?:[bB][oO][dD][yY]|[hH][tT][mM][lL])[^<>]*>")
@@ -80,56 +82,100 @@ def _parser(encoding: Optional[str] = None) -> etree.HTMLParser:
 
 
 def _parse_html(source: Source, html: str, start: int) -> Optional[etree._Element]:
-    parser = _parser()
-    byte_columns = False
     try:
-        try:
-            root = etree.fromstring(html, parser)
-        except ValueError:  # an XML declaration with an encoding: parse the bytes
-            parser = _parser(encoding="utf-8")
-            root = etree.fromstring(html.encode("utf-8"), parser)
-            byte_columns = True
-    except etree.LxmlError as error:
-        source.report("html-malformed", f"lxml could not parse the body: {error}", start)
-        return None
-    errors = parser.error_log
-    if len(errors):
-        if any(entry.message.startswith(_TOO_DEEP) for entry in errors):
-            flat, cut = _flatten(html)
+        root, parser, byte_columns = _lxml_parse(html)
+        errors = parser.error_log
+        if len(errors) and _too_deep(errors):
+            flat, cut = _flatten(html, _regex_tags)
+            if cut >= 0:
+                root, parser, byte_columns = _lxml_parse(flat)
+            if cut < 0 or _too_deep(parser.error_log):  # "<" inside quoted attributes hid tags
+                flat, cut = _flatten(html, _quoted_tags)
+                root, parser, byte_columns = _lxml_parse(flat)
             source.report(
                 "html-malformed",
                 f"elements nested deeper than {MAX_DEPTH} levels; the deeper tags were dropped, their text kept",
-                start + cut,
+                start + max(cut, 0),
             )
-            root = etree.fromstring(flat, parser)
             errors = parser.error_log
+    except (etree.LxmlError, ValueError) as error:
+        source.report("html-malformed", f"lxml could not parse the body: {error}", start)
+        return None
+    if len(errors):
         _report_html_errors(source, html, start, errors, byte_columns)
     return root
 
 
-def _flatten(html: str) -> tuple[str, int]:
-    """``html`` without the tags nested deeper than :data:`MAX_DEPTH`, and where the first was."""
+def _lxml_parse(html: str) -> tuple[Optional[etree._Element], etree.HTMLParser, bool]:
+    """lxml's tree of ``html``, the parser (for its errors), and whether error
+    columns count bytes (an XML declaration naming an encoding makes lxml
+    refuse text, so the UTF-8 bytes are parsed)."""
+    try:
+        parser = _parser()
+        return etree.fromstring(html, parser), parser, False
+    except ValueError:
+        parser = _parser(encoding="utf-8")
+        return etree.fromstring(html.encode("utf-8"), parser), parser, True
+
+
+def _too_deep(errors: etree._ListErrorLog) -> bool:
+    return any(entry.message.startswith(_TOO_DEEP) for entry in errors)
+
+
+def _quoted_tags(html: str) -> Iterator[tuple[int, int, str, str]]:
+    """``(start, end, "/" or "", name)`` of each tag, reading quoted attribute
+    values whole (``<div title="<">``); in linear time, since the search for
+    each quote only moves forward."""
+    next_quote = {'"': -1, "'": -1}
+    position = 0
+    while (match := _TAG_START.search(html, position)) is not None:
+        position = cursor = match.end()
+        while (stop := _TAG_STOP.search(html, cursor)) is not None and stop[0] != ">":
+            if stop[0] == "<":
+                break
+            quote_char = stop[0]
+            if next_quote[quote_char] <= stop.start():
+                next_quote[quote_char] = html.find(quote_char, stop.start() + 1)
+            if next_quote[quote_char] < 0:
+                stop = None
+                break
+            cursor = next_quote[quote_char] + 1
+        if stop is not None and stop[0] == ">":
+            position = stop.end()
+            yield match.start(), stop.end(), match[1], match[2]
+
+
+def _regex_tags(html: str) -> Iterator[tuple[int, int, str, str]]:
+    """The same as :func:`_quoted_tags` for tags without ``<`` or ``>`` in
+    their attributes, faster."""
+    for match in _TAG_PATTERN.finditer(html):
+        yield match.start(), match.end(), match[1], match[2]
+
+
+def _flatten(html: str, tags: Callable[[str], Iterator[tuple[int, int, str, str]]]) -> tuple[str, int]:
+    """``html`` without the tags nested deeper than :data:`MAX_DEPTH`, and
+    where the first was (-1: none was)."""
     pieces: list[str] = []
     depth = 0
     last = 0
     first_cut = -1
-    for match in _TAG.finditer(html):
-        if match[1]:
+    for start, end, closing, name in tags(html):
+        if closing:
             depth -= 1
             drop = depth >= MAX_DEPTH
             depth = max(depth, 0)
-        elif match[2].lower() in VOID_TAGS or match[0].endswith("/>"):
+        elif name.lower() in VOID_TAGS or html[end - 2 : end] == "/>":
             drop = False
         else:
             depth += 1
             drop = depth > MAX_DEPTH
         if drop:
             if first_cut < 0:
-                first_cut = match.start()
-            pieces.append(html[last : match.start()])
-            last = match.end()
+                first_cut = start
+            pieces.append(html[last:start])
+            last = end
     pieces.append(html[last:])
-    return "".join(pieces), max(first_cut, 0)
+    return "".join(pieces), first_cut
 
 
 def _report_html_errors(
@@ -176,7 +222,7 @@ def _unexpected_end_tags(html: str) -> dict[str, list[int]]:
     stack: list[str] = []
     open_count: dict[str, int] = {}
     found: dict[str, list[int]] = {}
-    for match in _TAG.finditer(html):
+    for match in _TAG_PATTERN.finditer(html):
         name = match[2].lower()
         if match[1]:
             if open_count.get(name):

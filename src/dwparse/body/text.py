@@ -200,10 +200,12 @@ class TextBuilder:
         """Add the text of ``root`` and everything in it (not its tail)."""
         runs = self.runs
         strong = em = hidden = 0
+        hidden_by = ""
         current = 0  # key of the link or topic run being read (runs=True)
         current_element = None
         open_targets: list[tuple[etree._Element, int, Inline]] = []
         key = 0
+        svg_text: Optional[etree._Element] = None  # an SVG <text>: visible inside a hidden <svg>
         for event, element in etree.iterwalk(root, events=("start", "end")):
             tag = element.tag
             if not isinstance(tag, str):  # comments, processing instructions
@@ -212,10 +214,17 @@ class TextBuilder:
                 continue
             if event == "start":
                 if hidden:
-                    hidden += tag in HIDDEN_TAGS
+                    if tag == "text" and svg_text is None and hidden == 1 and hidden_by == "svg":
+                        svg_text, hidden = element, 0
+                        self.text(key, element.text)
+                    else:
+                        hidden += tag in HIDDEN_TAGS
                     continue
                 if tag in HIDDEN_TAGS:
-                    hidden = 1
+                    hidden, hidden_by = 1, tag
+                    continue
+                if svg_text is not None:  # <tspan> and the like
+                    self.text(key, element.text)
                     continue
                 target = _target(element, tag)
                 if target is not None:
@@ -235,6 +244,11 @@ class TextBuilder:
                 hidden -= tag in HIDDEN_TAGS
                 if hidden:
                     continue
+            elif element is svg_text:
+                svg_text, hidden = None, 1
+                continue
+            elif svg_text is not None:
+                pass  # inside an SVG <text>: <tspan> and the like
             else:
                 if tag in STRONG_TAGS:
                     strong -= 1
