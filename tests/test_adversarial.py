@@ -227,3 +227,12 @@ def test_svg_text_is_visible_and_icons_are_not(body: str, text: str) -> None:
     article = dwparse.parse(head + body)
     assert article.text == text
     assert [block.TYPE for block in article.blocks] == ["paragraph"]
+
+
+def test_positions_after_a_million_removed_characters() -> None:
+    # Each problem's position used to walk every removed character before it.
+    text = "<!--1-->\n[t](https://www.dw.com/zh/x/a-1)\n---\n\n" + "\x00" * 1_000_000 + "<p>文字<a href="
+    article = dwparse.parse(text)
+    truncated = [problem for problem in article.problems if problem.code == "body-truncated"]
+    assert [(problem.line, problem.column) for problem in truncated] == [(5, 1_000_000 + len("<p>文字") + 1)]
+    assert article.problems[0].code == "control-character"

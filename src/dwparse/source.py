@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from typing import Optional, Union
 
+from dwparse.format import CONTROLS
 from dwparse.model import Problem
 
 __all__ = ["Source", "line_bounds", "quote"]
@@ -20,8 +21,9 @@ __all__ = ["Source", "line_bounds", "quote"]
 # Characters the parser never reads: C0 controls but tab, LF and CR; DEL and C1
 # controls (removed); lone surrogates and the non-characters U+FFFE, U+FFFF
 # (replaced by U+FFFD). One character class: the clean case is one search.
-_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_BAD_CHARS = re.compile(f"[{CONTROLS}\x0c\ud800-\udfff\ufffe\uffff]")
 _REPLACED = re.compile("[\ud800-\udfff\ufffe\uffff]")
+_REMOVED_RUN = re.compile(f"[{CONTROLS}\x0c]+")
 _BOM = "\ufeff"
 _QUOTE_LIMIT = 40
 
@@ -36,16 +38,24 @@ def quote(fragment: str) -> str:
 class Source:
     """The text being parsed and the problems found in it."""
 
-    __slots__ = ("original", "text", "blank", "problems", "_removed")
+    __slots__ = ("original", "text", "blank", "problems", "_kept_before", "_removed_through")
 
-    def __init__(self, original: str, text: str, removed: list[int]) -> None:
+    def __init__(self, original: str, text: str, removed: list[tuple[int, int]]) -> None:
         self.original = original
         self.text = text
         #: Nothing but whitespace (checked once, without copying the text).
         self.blank = not text or text.isspace()
         self.problems: list[Problem] = []
-        # Offsets in ``original`` of removed characters, ascending.
-        self._removed = removed
+        # For each run of removed characters (start and end in ``original``,
+        # ascending): how many characters were kept before it, and how many
+        # were removed up to its end.
+        self._kept_before: list[int] = []
+        self._removed_through: list[int] = []
+        total = 0
+        for start, end in removed:
+            self._kept_before.append(start - total)
+            total += end - start
+            self._removed_through.append(total)
 
     @classmethod
     def from_input(cls, data: Union[str, bytes]) -> Source:
@@ -69,16 +79,10 @@ class Source:
 
     def original_offset(self, offset: int) -> int:
         """The offset in ``original`` of the character at ``offset`` in ``text``."""
-        removed = self._removed
-        if not removed:
-            return offset
-        # Each removed character at or before the mapped position shifts it.
-        shift = 0
-        while True:
-            moved = bisect_right(removed, offset + shift)
-            if moved == shift:
-                return offset + shift
-            shift = moved
+        # Every run that starts where no more than ``offset`` characters were
+        # kept lies before that character.
+        runs = bisect_right(self._kept_before, offset)
+        return offset + self._removed_through[runs - 1] if runs else offset
 
     def position(self, original_offset: int) -> tuple[int, int]:
         """1-based (line, column) of an offset in ``original``."""
@@ -136,39 +140,23 @@ def _decode(data: bytes, pending: list[tuple[str, str, int]]) -> str:
 
 
 def _clean(original: str, pending: list[tuple[str, str, int]]) -> Source:
-    pieces: list[str] = []
-    removed: list[int] = []
-    first_replaced: Optional[int] = None
-    replaced = 0
-    last = 0
-    for match in _BAD_CHARS.finditer(original):
-        at = match.start()
-        pieces.append(original[last:at])
-        if _REPLACED.match(original, at):
-            pieces.append("\ufffd")
-            replaced += 1
-            if first_replaced is None:
-                first_replaced = at
-        else:
-            removed.append(at)
-        last = at + 1
-    pieces.append(original[last:])
-    if removed:
-        first = removed[0]
-        pending.append(
-            (
-                "control-character",
-                f"removed {len(removed)} control character(s), the first U+{ord(original[first]):04X}",
-                first,
-            )
-        )
-    if first_replaced is not None:
-        char = original[first_replaced]
+    text = original
+    replaced = _REPLACED.search(original)
+    if replaced is not None:
+        text, count = _REPLACED.subn("\ufffd", original)  # one for one: offsets stay
         pending.append(
             (
                 "invalid-character",
-                f"replaced {replaced} lone surrogate(s) or non-character(s), the first U+{ord(char):04X}",
-                first_replaced,
+                f"replaced {count} lone surrogate(s) or non-character(s), the first U+{ord(replaced[0]):04X}",
+                replaced.start(),
             )
         )
-    return Source(original, "".join(pieces), removed)
+    runs = [match.span() for match in _REMOVED_RUN.finditer(text)]
+    if runs:
+        first = runs[0][0]
+        count = sum(end - start for start, end in runs)
+        pending.append(
+            ("control-character", f"removed {count} control character(s), the first U+{ord(original[first]):04X}", first)
+        )
+        text = _REMOVED_RUN.sub("", text)
+    return Source(original, text, runs)
