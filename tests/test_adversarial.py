@@ -236,3 +236,35 @@ def test_positions_after_a_million_removed_characters() -> None:
     truncated = [problem for problem in article.problems if problem.code == "body-truncated"]
     assert [(problem.line, problem.column) for problem in truncated] == [(5, 1_000_000 + len("<p>文字") + 1)]
     assert article.problems[0].code == "control-character"
+
+
+@pytest.mark.parametrize(("encoding", "name"), [("gb18030", "GB18030"), ("big5", "Big5")])
+def test_files_in_chinese_legacy_encodings_are_decoded(encoding: str, name: str) -> None:
+    from conftest import FIXTURES
+
+    text = (FIXTURES / "combo-hant-opinion.md").read_text(encoding="utf-8")
+    article = dwparse.parse(text.encode(encoding, "xmlcharrefreplace"))  # Big5 has no ©
+    assert article.title == dwparse.parse(text).title
+    assert article.text == dwparse.parse(text).text
+    assert [(problem.code, problem.message) for problem in article.problems] == [
+        ("legacy-encoding", f"the bytes are not UTF-8 but {name}; decoded as {name}")
+    ]
+
+
+def test_a_stray_byte_in_utf8_stays_utf8() -> None:
+    from conftest import SEED
+
+    data = SEED.read_bytes()
+    article = dwparse.parse(data[:-300] + b"\xff" + data[-300:])
+    assert [problem.code for problem in article.problems] == ["invalid-utf8"]
+    assert article.title == dwparse.parse(data).title
+
+
+@pytest.mark.parametrize("ends", [("\r", "\r", "\r"), ("\r\n", "\r", "\n"), ("\r", "\n", "\r\n")])
+def test_cr_only_and_mixed_line_ends_read_like_lf(ends: tuple[str, str, str]) -> None:
+    from conftest import SEED
+
+    text = SEED.read_text(encoding="utf-8")
+    first, second, third, rest = text.split("\n", 3)
+    article = dwparse.parse(first + ends[0] + second + ends[1] + third + ends[2] + rest)
+    assert article == dwparse.parse(text)

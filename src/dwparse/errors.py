@@ -11,6 +11,7 @@ __all__ = ["CODES", "ParseError"]
 CODES: dict[str, str] = {
     "empty-input": "the input holds nothing but whitespace",
     "invalid-utf8": "bytes that are not UTF-8 were replaced by U+FFFD",
+    "legacy-encoding": "the bytes are not UTF-8 but GB18030 (GBK) or Big5, and were decoded as such",
     "control-character": "control characters were removed",
     "invalid-character": "lone surrogates or non-characters were replaced by U+FFFD",
     "not-archive-format": "neither a header comment nor a link title: not an archive file",

@@ -25,6 +25,12 @@ _BAD_CHARS = re.compile(f"[{CONTROLS}\x0c\ud800-\udfff\ufffe\uffff]")
 _REPLACED = re.compile("[\ud800-\udfff\ufffe\uffff]")
 _REMOVED_RUN = re.compile(f"[{CONTROLS}\x0c]+")
 _BOM = "\ufeff"
+# UTF-8 errors in at least one of this many non-ASCII bytes: a legacy encoding.
+_LEGACY_SHARE = 8
+# Characters common in Chinese news, in both scripts: which legacy reading is right.
+_COMMON_HANZI = "的一是在不了有和人中大为上国以说时要就出会也对年这們们這個个德之聲声新聞闻"
+# A carriage return not followed by a line feed: a line end of its own.
+_LONE_CR = re.compile("\r(?!\n)")
 _QUOTE_LIMIT = 40
 
 
@@ -67,6 +73,8 @@ class Source:
             original = data[1:] if data.startswith(_BOM) else data
         else:
             raise TypeError(f"parse() takes str or bytes, not {type(data).__name__}")
+        if "\r" in original:  # CR-only line ends count as line ends (same length: offsets stay)
+            original = _LONE_CR.sub("\n", original)
         if _BAD_CHARS.search(original) is None:
             source = cls(original, original, [])
         else:
@@ -131,12 +139,40 @@ def _decode(data: bytes, pending: list[tuple[str, str, int]]) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         text = data.decode("utf-8", "replace")
-        offset = len(data[: error.start].decode("utf-8"))
-        bad = data[error.start : error.end]
-        pending.append(("invalid-utf8", f"bytes {bad!r} are not UTF-8; replaced by U+FFFD", offset))
+        legacy = _legacy_decode(data, text)
+        if legacy is not None:
+            text, encoding = legacy
+            pending.append(("legacy-encoding", f"the bytes are not UTF-8 but {encoding}; decoded as {encoding}", 0))
+        else:
+            offset = len(data[: error.start].decode("utf-8"))
+            bad = data[error.start : error.end]
+            pending.append(("invalid-utf8", f"bytes {bad!r} are not UTF-8; replaced by U+FFFD", offset))
     if text.startswith(_BOM):
         text = text[1:]
     return text
+
+
+def _legacy_decode(data: bytes, as_utf8: str) -> Optional[tuple[str, str]]:
+    """``data`` decoded as GB18030 or Big5, with the name, when UTF-8 reads
+    much of it as errors and one of those reads all of it; else ``None``.
+
+    A UTF-8 file with a stray byte or two stays UTF-8. Where both read the
+    bytes, the one giving more common Chinese characters wins.
+    """
+    non_ascii = len(data) - len(data.decode("ascii", "ignore"))
+    if as_utf8.count("\ufffd") * _LEGACY_SHARE < non_ascii:
+        return None
+    readings = []
+    for encoding in ("gb18030", "big5"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        readings.append((sum(text.count(char) for char in _COMMON_HANZI), encoding.upper().replace("BIG5", "Big5"), text))
+    if not readings:
+        return None
+    _, name, text = max(readings)
+    return text, name
 
 
 def _clean(original: str, pending: list[tuple[str, str, int]]) -> Source:
