@@ -119,3 +119,169 @@ def test_python_dash_m_and_help() -> None:
         assert word in result.stdout
     result = subprocess.run([sys.executable, "-m", "dwparse", str(SEED)], capture_output=True, text=True, check=False)
     assert result.returncode == 0 and json.loads(result.stdout)["article_id"] == 69790970
+
+
+# -- faults found by an outside review -------------------------------------------------
+
+
+def test_fifos_and_devices_are_reported_not_waited_on(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    (tmp_path / "ok.md").write_bytes(CLEAN.read_bytes())
+    status, out, err = run(capsys, str(tmp_path), str(fifo), "/dev/zero")
+    assert status == 1
+    assert [json.loads(line)["path"] for line in out.splitlines()] == [str(tmp_path / "ok.md")]
+    assert f"dwparse: {fifo}: not a regular file" in err and "dwparse: /dev/zero: not a regular file" in err
+    assert err.endswith("1 file read, 0 with problems, 3 could not be read\n")
+
+
+def test_a_file_failing_in_any_way_is_reported_and_the_run_goes_on(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import dwparse.cli
+
+    real = dwparse.cli.parse_file
+
+    def failing(path: str, **options: bool) -> dwparse.Article:
+        if path == str(BROKEN):
+            raise MemoryError("too big")
+        return real(path, **options)
+
+    monkeypatch.setattr(dwparse.cli, "parse_file", failing)
+    status, out, err = run(capsys, str(SEED), str(BROKEN), str(CLEAN))
+    assert status == 1 and len(out.splitlines()) == 2
+    assert f"dwparse: {BROKEN}: MemoryError: too big" in err
+
+
+def test_parse_many_reports_any_failure(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    errors: list[tuple[object, Exception]] = []
+    got = list(dwparse.parse_many([fifo, SEED], on_error=lambda path, error: errors.append((path, error))))
+    assert [path for path, _ in got] == [SEED]
+    assert [path for path, _ in errors] == [fifo] and isinstance(errors[0][1], OSError)
+
+
+def test_file_names_are_escaped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    name = tmp_path / "bad\x1b[31mname.md"
+    status, _, err = run(capsys, str(name))
+    assert status == 1
+    assert "\x1b" not in err and "bad\\x1b[31mname.md" in err
+
+
+def test_output_is_written_whole_or_not_at_all(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out.jsonl"
+    out.write_text("old\n", encoding="utf-8")
+    status, _, _ = run(capsys, str(SEED), str(CLEAN), "-o", str(out))
+    assert status == 0 and len(out.read_text(encoding="utf-8").splitlines()) == 2
+    assert [path.name for path in tmp_path.iterdir()] == ["out.jsonl"]  # no temporary file left
+
+
+def test_output_inside_a_scanned_folder_is_not_read_back(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.md").write_bytes(CLEAN.read_bytes())
+    out = tmp_path / "z-out.md"
+    out.write_text("old output\n", encoding="utf-8")
+    status, _, err = run(capsys, str(tmp_path), "-o", str(out))
+    assert status == 0, err
+    assert [json.loads(line)["path"] for line in out.read_text(encoding="utf-8").splitlines()] == [
+        str(tmp_path / "a.md")
+    ]
+
+
+def test_a_full_disk_is_a_clear_error() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "dwparse", str(SEED), "-o", "/dev/full"], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode in (1, 2)
+    assert "Traceback" not in result.stderr and "dwparse: cannot write /dev/full" in result.stderr
+
+
+def test_full_standard_output_is_a_clear_error() -> None:
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "dwparse", str(SEED)], stdout=full, stderr=subprocess.PIPE, text=True, timeout=60
+        )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "cannot write standard output" in result.stderr
+
+
+def test_standard_input(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SEED.read_bytes())))
+    status, out, _ = run(capsys, "-")
+    assert status == 0
+    data = json.loads(out)
+    assert data["path"] == "-" and data["title"] == dwparse.parse_file(SEED).title
+
+
+def test_text_output_cannot_be_spoofed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fake = tmp_path / "fake.md"
+    fake.write_text(
+        "<!--1-->\n[t](https://www.dw.com/zh/x/a-1)\n---\n\n<div><i><br>2024-07-28T11:07:48Z</i></div>"
+        "<p>正文</p><p>==> other.md &lt;==</p>",
+        encoding="utf-8",
+    )
+    _, out, _ = run(capsys, str(fake), "--format", "text")
+    assert [line for line in out.splitlines() if line.startswith("==> ")] == [f"==> {fake} <=="]
+    assert "\\==> other.md <==" in out
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    for number in range(50):
+        (tmp_path / f"{number:02d}.md").write_bytes(SEED.read_bytes())
+    command = f"{sys.executable} -m dwparse {tmp_path} | head -c 10"
+    result = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_interrupted_runs_exit_130_and_leave_no_output(tmp_path: Path, jobs: str) -> None:
+    import os
+    import signal
+    import time
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for number in range(3000):
+        (folder / f"{number:04d}.md").write_bytes(SEED.read_bytes())
+    out = tmp_path / "out.jsonl"
+    out.write_text("old\n", encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "dwparse", str(folder), "-o", str(out), "--jobs", jobs],
+        stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )  # fmt: skip
+    time.sleep(2.0)
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130, err
+    assert "(interrupted)" in err and "Traceback" not in err
+    assert out.read_text(encoding="utf-8") == "old\n"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["in", "out.jsonl"]
+    time.sleep(0.5)
+    states = subprocess.run(["ps", "-o", "stat=", "-s", str(process.pid)], capture_output=True, text=True).stdout.split()
+    assert [state for state in states if not state.startswith("Z")] == [], "workers left running"
+    assert os.path.exists(out)
+
+
+def test_an_unreadable_folder_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+
+    import dwparse.cli
+
+    real_walk = os.walk
+
+    def walk(top: str, onerror: object = None) -> object:
+        assert callable(onerror)
+        onerror(PermissionError(13, "Permission denied", str(tmp_path / "locked")))
+        return real_walk(top)
+
+    (tmp_path / "a.md").write_bytes(CLEAN.read_bytes())
+    monkeypatch.setattr(dwparse.cli.os, "walk", walk)
+    status, out, err = run(capsys, str(tmp_path))
+    assert status == 1 and len(out.splitlines()) == 1
+    assert f"dwparse: {tmp_path / 'locked'}: Permission denied" in err

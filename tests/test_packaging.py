@@ -45,4 +45,4 @@ def test_wheel_metadata(wheel: Path) -> None:
     assert runtime == ["attrs>=23.1", "lxml>=5.0", "python-dateutil>=2.8.2"]
     assert "Programming Language :: Python :: 3.10" in (metadata.get_all("Classifier") or [])
     entry_points = [name for name in archive.namelist() if name.endswith("entry_points.txt")]
-    assert "dwparse = dwparse.cli:main" in archive.read(entry_points[0]).decode("utf-8")
+    assert "dwparse = dwparse.cli:script" in archive.read(entry_points[0]).decode("utf-8")

@@ -1,8 +1,6 @@
 """``python -m dwparse``: the command line (see :mod:`dwparse.cli`)."""
 
-import sys
-
-from dwparse.cli import main
+from dwparse.cli import script
 
 if __name__ == "__main__":
-    sys.exit(main())
+    script()

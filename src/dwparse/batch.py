@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Callable, Optional, TypeVar, Union
 
+from dwparse.errors import ParseError
 from dwparse.model import Article
 from dwparse.parser import parse_file
 
@@ -54,22 +55,33 @@ def map_files(function: Callable[[T], R], paths: Iterable[T], jobs: Optional[int
     pending: deque[tuple[list[T], Future[list[R]]]] = deque()
     iterator = iter(paths)
     task = functools.partial(_each, function)
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    workers: dict[int, object] = {}  # every worker started, to stop them however the run ends
+    try:
         while True:
             chunk = list(itertools.islice(iterator, _CHUNK))
             if chunk:
                 pending.append((chunk, pool.submit(task, chunk)))
+                workers.update(getattr(pool, "_processes", None) or {})
             if pending and (not chunk or len(pending) >= jobs * _AHEAD_PER_JOB):
                 done, future = pending.popleft()
                 yield from zip(done, future.result())
             elif not chunk:
+                pool.shutdown()
                 return
+    except BaseException:  # interrupted, or the consumer stopped: stop the workers now
+        for process in workers.values():
+            process.kill()  # type: ignore[attr-defined]
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
 
 
-def _read(path: PathLike, strict: bool) -> Union[Article, OSError]:
+def _read(path: PathLike, strict: bool) -> Union[Article, Exception]:
     try:
         return parse_file(path, strict=strict)
-    except OSError as error:
+    except ParseError:
+        raise
+    except Exception as error:  # noqa: BLE001 - one file's failure is reported, the run goes on
         return error
 
 
@@ -78,7 +90,7 @@ def parse_many(
     jobs: Optional[int] = None,
     *,
     strict: bool = False,
-    on_error: Optional[Callable[[P, OSError], None]] = None,
+    on_error: Optional[Callable[[P, Exception], None]] = None,
 ) -> Iterator[tuple[P, Article]]:
     """Parse each file of ``paths``, yielding ``(path, article)`` in input order.
 
@@ -86,14 +98,16 @@ def parse_many(
     articles are, so memory stays flat over any number of files. ``jobs`` is
     the number of worker processes: ``None`` or ``1`` parses in this process;
     more spreads the files over that many processes (``0`` means one per
-    CPU). A file that cannot be read is passed to ``on_error`` with its
-    :class:`OSError` and skipped; without ``on_error`` the error is raised
-    when its turn comes. With ``strict=True``, :class:`~dwparse.ParseError`
-    is raised for the first file with a problem.
+    CPU). A file that cannot be read (an :class:`OSError`; also a FIFO or a
+    device, which is never waited on) or fails in any other way (say
+    :class:`MemoryError`) is passed to ``on_error`` with the exception and
+    skipped; without ``on_error`` the exception is raised when its turn
+    comes. With ``strict=True``, :class:`~dwparse.ParseError` is raised for
+    the first file with a problem.
     """
     read = functools.partial(_read, strict=strict)
     for path, result in map_files(read, paths, jobs):
-        if isinstance(result, OSError):
+        if isinstance(result, Exception):
             if on_error is None:
                 raise result
             on_error(path, result)

@@ -1,11 +1,15 @@
-"""The command line: ``dwparse PATH... [-o OUT.jsonl] [--jobs N] [--strict] [--text]``."""
+"""The command line: ``dwparse PATH... [-o OUT] [--format jsonl|text] [--jobs N] [--strict] [--quiet]``."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import re
+import signal
 import sys
+import tempfile
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from typing import IO, NamedTuple, Optional
@@ -13,34 +17,46 @@ from typing import IO, NamedTuple, Optional
 from dwparse import __version__
 from dwparse.batch import map_files
 from dwparse.errors import ParseError
-from dwparse.parser import parse_file
+from dwparse.parser import parse, parse_file
 
 __all__ = ["main"]
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+# A line of article text that looks like the header of a file in --text output.
+_HEADER_LIKE = re.compile("^(==> )", re.MULTILINE)
 
 DESCRIPTION = """\
 Convert archived DW article files to JSON lines (or plain text).
 
-Each PATH is a file, or a directory that is searched recursively for *.md
-files (in name order). For every file read, one line of JSON is written: the
+Each PATH is a file, a directory that is searched recursively for *.md
+files (in name order), or - for one article on standard input. Only regular
+files are read: FIFOs and devices are reported, never waited on. For every file read, one line of JSON is written: the
 article in dwparse's JSON shape (schema_version 2) with "path" added first.
 """
 
 EPILOG = """\
 output:
-  JSON lines go to standard output, or to OUT with -o. With --text, each
-  article is written as plain text instead: a line "==> PATH <==", the title,
-  a blank line, the running text and a blank line.
+  JSON lines go to standard output, or to OUT with -o: to a temporary file
+  beside OUT, renamed to OUT when the run ends well, so that an interrupted
+  or failed run leaves no truncated OUT and an older OUT stays. With
+  --format text (or --text), each article is written as plain text instead:
+  a line "==> PATH <==", the title, a blank line, the running text (a line of
+  it that starts with "==> " gets a backslash first) and a blank line.
 
   On standard error: a progress bar when more than one file is read and
   standard error is a terminal; each file that could not be read (or, with
   --strict, had a problem) with the reason; and a final summary: files read,
-  articles with problems, files that could not be read.
+  articles with problems, files that could not be read. --quiet leaves out
+  all but the errors. File names are shown with control characters escaped.
 
 exit status:
   0  every file was read
   1  some files could not be read (each is named on standard error; the
      others were still written); with --strict, also files with problems
-  2  usage error (bad option, no PATH, or OUT cannot be written)
+  2  usage error (bad option, no PATH, or OUT cannot be created)
+  130  interrupted (SIGINT or SIGTERM): workers are stopped, OUT is left as
+     it was, and the summary is written
+  A closed pipe downstream ends the run quietly (exit 1).
 """
 
 
@@ -54,13 +70,19 @@ class _Converted(NamedTuple):
 
 def _convert(path: str, strict: bool, text: bool) -> _Converted:
     try:
-        article = parse_file(path, strict=strict)
+        if path == "-":
+            article = parse(sys.stdin.buffer.read(), strict=strict)
+        else:
+            article = parse_file(path, strict=strict)
     except OSError as error:
         return _Converted(None, 0, error.strerror or str(error))
     except ParseError as error:
         return _Converted(None, 1, f"line {error.line}, column {error.column}: {error.code}: {error.problem.message}")
+    except Exception as error:  # noqa: BLE001 - one file's failure is reported, the run goes on
+        return _Converted(None, 0, f"{type(error).__name__}: {error}")
     if text:
-        output = f"==> {path} <==\n{article.title or ''}\n\n{article.text}\n\n"
+        body = _HEADER_LIKE.sub(r"\\\1", article.text)  # a line of the text cannot pass for a file's header
+        output = f"==> {_shown(path)} <==\n{article.title or ''}\n\n{body}\n\n"
     else:
         output = json.dumps({"path": path, **article.to_dict()}, ensure_ascii=False) + "\n"
     return _Converted(output, len(article.problems), None)
@@ -70,17 +92,71 @@ def _convert_task(task: tuple[str, bool, bool]) -> _Converted:
     return _convert(*task)
 
 
-def _walk(paths: Sequence[str]) -> Iterator[str]:
-    """Files named, and *.md files under directories named, in name order."""
+def _shown(path: str) -> str:
+    """``path`` for a terminal: control characters escaped."""
+    return _CONTROL.sub(lambda match: match[0].encode("unicode_escape").decode("ascii"), path)
+
+
+def _walk(paths: Sequence[str], errors: list[str], skip: frozenset[str]) -> Iterator[str]:
+    """Files named, and *.md files under directories named, in name order.
+
+    Folders that cannot be read are added to ``errors``; files whose real
+    path is in ``skip`` (the output) are left out.
+    """
     for path in paths:
-        if not os.path.isdir(path):
+        if path == "-" or not os.path.isdir(path):
             yield path
             continue
-        for folder, folders, files in os.walk(path):
+
+        def unreadable(error: OSError) -> None:
+            errors.append(f"{_shown(error.filename or path)}: {error.strerror or error}")
+
+        for folder, folders, files in os.walk(path, onerror=unreadable):
             folders.sort()
             for name in sorted(files):
                 if name.endswith(".md"):
-                    yield os.path.join(folder, name)
+                    found = os.path.join(folder, name)
+                    if os.path.realpath(found) not in skip:
+                        yield found
+
+
+class _Output:
+    """Where lines go: standard output, or a temporary file beside OUT that
+    becomes OUT only when the run ends well (an older OUT stays until then)."""
+
+    def __init__(self, target: Optional[str]) -> None:
+        self.target = target
+        self.temporary: Optional[str] = None
+        if target is None:
+            self.stream: IO[str] = sys.stdout
+            return
+        if os.path.exists(target) and not os.path.isfile(target):  # /dev/null, a FIFO: written as it is
+            self.stream = open(target, "w", encoding="utf-8")
+            return
+        folder = os.path.dirname(os.path.abspath(target))
+        descriptor, self.temporary = tempfile.mkstemp(prefix=".dwparse-", suffix=".part", dir=folder)
+        self.stream = os.fdopen(descriptor, "w", encoding="utf-8")
+
+    def skipped(self) -> frozenset[str]:
+        """Real paths of the files the walk must not read back."""
+        paths = [self.target, self.temporary] if self.target is not None else []
+        return frozenset(os.path.realpath(path) for path in paths if path is not None)
+
+    def finish(self, keep: bool) -> None:
+        """Close; move the temporary file to OUT if ``keep``, else remove it."""
+        if self.temporary is None:
+            if keep:
+                self.stream.flush()
+            if self.stream is not sys.stdout:
+                self.stream.close()
+            return
+        try:
+            self.stream.close()
+            if keep:
+                os.replace(self.temporary, self.target)  # type: ignore[arg-type]
+        finally:
+            if os.path.exists(self.temporary):
+                os.remove(self.temporary)
 
 
 class _Progress:
@@ -117,7 +193,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--strict", action="store_true", help="treat a file with any problem as not read (exit 1), and write nothing for it"
     )
-    parser.add_argument("--text", action="store_true", help="write plain text instead of JSON lines")
+    parser.add_argument(
+        "--format", choices=("jsonl", "text"), default="jsonl", help="jsonl (default): JSON lines; text: plain text"
+    )
+    parser.add_argument("--text", action="store_true", help="the same as --format text")
+    parser.add_argument("-q", "--quiet", action="store_true", help="write nothing on standard error but errors")
     parser.add_argument("--version", action="version", version=f"dwparse {__version__}")
     return parser
 
@@ -128,41 +208,118 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     args = parser.parse_args(argv)
     if args.jobs < 0:
         parser.error("--jobs must be 0 or more")
+    if args.paths.count("-") > 1:
+        parser.error("standard input (-) can be read once")
     try:
-        out: IO[str] = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+        output = _Output(args.output)
     except OSError as error:
         parser.error(f"cannot write {args.output}: {error.strerror or error}")
-    stderr = sys.stderr
-    progress = None
-    if stderr.isatty():
-        total = sum(1 for _ in _walk(args.paths))
-        if total > 1:
-            progress = _Progress(stderr, total)
-    read = with_problems = failed = 0
-    tasks = ((path, args.strict, args.text) for path in _walk(args.paths))
+    run = _Run(args, output)
+    handlers = {}
+    if threading.current_thread() is threading.main_thread():
+        handlers = {number: signal.signal(number, _interrupt) for number in (signal.SIGINT, signal.SIGTERM)}
+    _ARMED[0] = True
+    _MAIN_PID[0] = os.getpid()
     try:
-        for done, (task, result) in enumerate(map_files(_convert_task, tasks, args.jobs), start=1):
-            if result.output is not None:
-                out.write(result.output)
-                read += 1
-                with_problems += result.problems > 0
-            else:
-                failed += 1
-                with_problems += result.problems > 0
-                if progress is not None:
-                    stderr.write("\r")
-                stderr.write(f"dwparse: {task[0]}: {result.error}\n")
-            if progress is not None:
-                progress.update(done)
+        return run.run()
     finally:
-        if progress is not None:
-            progress.close()
-        if out is not sys.stdout:
-            out.close()
+        _ARMED[0] = False
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
+
+
+def script() -> None:
+    """The ``dwparse`` command: :func:`main`, then exit with its status.
+
+    After an interrupt the process ends at once, without waiting on worker
+    processes' threads.
+    """
+    status = main()
+    if status == 130:
+        sys.stderr.flush()
+        os._exit(130)
+    sys.exit(status)
+
+
+# Whether a SIGINT or SIGTERM now stops the run: only while files are read;
+# once the output is being finished, the run is let end.
+_ARMED = [False]
+_MAIN_PID = [os.getpid()]
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    if os.getpid() != _MAIN_PID[0]:  # a worker process: stop as the signal says
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+    if _ARMED[0]:
+        _ARMED[0] = False
+        raise KeyboardInterrupt
+
+
+class _Run:
+    """One run of the command: files in, lines out, counts, and the end."""
+
+    def __init__(self, args: argparse.Namespace, output: _Output) -> None:
+        self.args = args
+        self.output = output
+        self.read = self.with_problems = self.failed = 0
+        self.stderr = sys.stderr
+
+    def run(self) -> int:
+        args, stderr = self.args, self.stderr
+        walk_errors: list[str] = []
+        text = args.text or args.format == "text"
+        jobs = 1 if "-" in args.paths else args.jobs
+        progress = None
+        if stderr.isatty() and not args.quiet:
+            total = sum(1 for _ in _walk(args.paths, [], self.output.skipped()))
+            if total > 1:
+                progress = _Progress(stderr, total)
+        tasks = ((path, args.strict, text) for path in _walk(args.paths, walk_errors, self.output.skipped()))
+        status = None
+        try:
+            for done, (task, result) in enumerate(map_files(_convert_task, tasks, jobs), start=1):
+                self._take(task[0], result, progress)
+                if progress is not None:
+                    progress.update(done)
+        except KeyboardInterrupt:
+            status = 130
+        except BrokenPipeError:  # the reader downstream is gone: end quietly
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            status = 1
+        except OSError as error:  # the output cannot be written (a full disk, say)
+            stderr.write(f"dwparse: cannot write {_shown(args.output or 'standard output')}: {error.strerror or error}\n")
+            status = 1
+        finally:
+            _ARMED[0] = False
+            if progress is not None:
+                progress.close()
+        for message in walk_errors:
+            stderr.write(f"dwparse: {message}\n")
+        self.failed += len(walk_errors)
+        if status is None:
+            try:
+                self.output.finish(keep=True)
+            except OSError as error:
+                stderr.write(f"dwparse: cannot write {_shown(args.output or 'standard output')}: {error.strerror or error}\n")
+                status = 1
         else:
-            out.flush()
-    stderr.write(
-        f"dwparse: {read} file{'s' if read != 1 else ''} read, {with_problems} with problems, "
-        f"{failed} could not be read\n"
-    )
-    return 1 if failed else 0
+            self.output.finish(keep=False)
+        if not args.quiet or status == 130:
+            stderr.write(
+                f"dwparse: {self.read} file{'s' if self.read != 1 else ''} read, {self.with_problems} with problems, "
+                f"{self.failed} could not be read{' (interrupted)' if status == 130 else ''}\n"
+            )
+        return status if status is not None else (1 if self.failed else 0)
+
+    def _take(self, path: str, result: _Converted, progress: Optional[_Progress]) -> None:
+        if result.output is not None:
+            self.output.stream.write(result.output)
+            self.read += 1
+            self.with_problems += result.problems > 0
+            return
+        self.failed += 1
+        self.with_problems += result.problems > 0
+        if progress is not None:
+            self.stderr.write("\r")
+        self.stderr.write(f"dwparse: {_shown(path)}: {result.error}\n")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from typing import Union
 
 from dwparse.body import read_body
@@ -56,7 +58,18 @@ def parse(text: Union[str, bytes], *, strict: bool = False) -> Article:
 def parse_file(path: Union[str, "os.PathLike[str]"], *, strict: bool = False) -> Article:
     """Read the file at ``path`` as bytes and :func:`parse` them.
 
-    :raises OSError: if the file cannot be read.
+    Only a regular file is read: a FIFO, a device or a directory is refused
+    at once (never waited on).
+
+    :raises OSError: if the file cannot be read or is not a regular file.
     """
-    with open(path, "rb") as file:
-        return parse(file.read(), strict=strict)
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", os.fspath(path))
+        with os.fdopen(descriptor, "rb") as file:
+            descriptor = -1
+            return parse(file.read(), strict=strict)
+    finally:
+        if descriptor >= 0:
+            os.close(descriptor)
