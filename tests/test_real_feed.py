@@ -379,3 +379,9 @@ def test_a_placeholder_without_an_image_is_not_an_image(media: str) -> None:
     parsed = article(TEXT + f'<div class="placeholder-image">{media}</div>')
     block = parsed.blocks[-1]
     assert isinstance(block, Embed) and block.url is not None and block.url in media
+
+
+def test_a_player_that_swallows_the_rest_keeps_its_text() -> None:
+    # An unclosed <audio> before another: lxml puts what follows inside it.
+    parsed = article('<audio controls><audio controls><source src="a.mp3"></audio><p>第一段。</p><p>第二段。</p>')
+    assert "第一段。" in parsed.text and "第二段。" in parsed.text

@@ -186,3 +186,32 @@ def test_blocks_with_nothing_visible_are_dropped(body: str) -> None:
 def test_heading_holding_only_an_image_is_kept_raw() -> None:
     (block,) = dwparse.parse(HEAD + '<h2><img src="https://static.dw.com/image/1_2.jpg"></h2>').blocks
     assert isinstance(block, Raw)
+
+
+# -- round trips an outside review found broken ------------------------------------------
+
+_LINK = '<a href="https://www.dw.com/zh/y/a-2">链接</a>'
+_TOPIC = '<span data-id="7" data-type="AUTO_TOPIC">话题</span>'
+_IMG = '<img src="https://static.dw.com/image/5_303.jpg" width="100%">'
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        _IMG + _IMG + _IMG + "<p>正文</p>",  # the same image three times
+        _IMG + "<p>正文</p>" + _IMG + _IMG,
+        f'<p>前<a href="https://www.dw.com/zh/y/a-2">{_TOPIC}</a>后</p>',  # a topic inside a link
+        f'<p>前<span data-id="7" data-type="AUTO_TOPIC">{_LINK}</span>后</p>',  # a link inside a topic
+        f"<p>正文</p>{_IMG}<div><small>说明{_LINK}</small></div>",  # a link in a caption
+        f"{_IMG}<div><small>说明{_TOPIC}</small></div><p>正文</p>",  # a topic in the lead caption
+        f"<h3>相关图集：图集</h3><div>{_IMG}<b>题</b>：文字{_LINK}</div>",  # a link in a gallery text
+        f"<h3>相关图集：图集</h3><div>{_IMG}<b>题{_TOPIC}</b>：文字</div>",  # a topic in a picture title
+    ],
+)
+def test_round_trips_of_nested_links_captions_and_repeated_images(body: str) -> None:
+    head = "<!--1722165425000-->\n[t](https://www.dw.com/zh/x/a-1)\n---\n\n<div><i><br>2024-07-28T11:07:48Z</i></div>"
+    article = dwparse.parse(head + body)
+    assert article.problems == ()
+    again = dwparse.parse(article.to_markdown())
+    assert again == article
+    assert (again.links, again.topics) == (article.links, article.topics)

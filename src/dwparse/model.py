@@ -84,6 +84,10 @@ class Image:
     image_id: Optional[int]
     caption: Optional[str] = None
     credit: Optional[str] = None
+    #: The source HTML of the image and its caption when links or topics
+    #: stand in the caption (for :meth:`Article.to_markdown`; not in equality
+    #: or the JSON).
+    html: Optional[str] = _source_html()
 
 
 @attrs.frozen
@@ -160,6 +164,9 @@ class Paragraph:
     TYPE: ClassVar[str] = "paragraph"
     text: str
     inlines: tuple[Inline, ...]
+    #: The source HTML when a link and a topic tag stand one inside the other
+    #: (runs cannot say so); for :meth:`Article.to_markdown` only.
+    html: Optional[str] = _source_html()
 
 
 @attrs.frozen
@@ -193,6 +200,9 @@ class GalleryItem:
     image: Image
     title: Optional[str]
     text: str
+    #: The source HTML of the picture when links or topics stand in its
+    #: title or text; for :meth:`Article.to_markdown` only.
+    html: Optional[str] = _source_html()
 
 
 @attrs.frozen

@@ -35,7 +35,7 @@ def article_to_markdown(article: Article) -> str:
         lines.append("------")
         lines.append("")
     language = article.language
-    body = [writer("timeline")(article.published_at, article.authors), writer("lead_image")(article.lead_image, language)]
+    body = [writer("timeline")(article.published_at, article.authors), writer("lead_image")(article.lead_image, language, article.blocks)]
     body.extend(write_block(block, language) for block in article.blocks)
     lines.append("".join(body))
     return "\n".join(lines) + "\n"

@@ -35,9 +35,10 @@ def read(cursor: Cursor, element: etree._Element) -> bool:
     if element.tag == "div" and "embed" not in classes(element):
         return False
     cursor.pos += 1
-    cursor.text(element)  # lists its links and topics
+    text = cursor.text(element)  # and lists its links and topics
     html = outer_html(element)
-    cursor.add(embed_of(element, html) or Raw(html, ""))
+    # A player holding more media (broken HTML swallowing what follows) is kept raw, with its text.
+    cursor.add(embed_of(element, html) or Raw(html, text))
     return True
 
 

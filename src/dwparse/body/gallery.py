@@ -9,7 +9,7 @@ from typing import Optional, TypeGuard
 from lxml import etree
 
 from dwparse.body.cursor import Cursor
-from dwparse.body.html import Node, text_html
+from dwparse.body.html import Node, outer_html, text_html
 from dwparse.body.image import is_caption_div, write_image
 from dwparse.body.nodes import classes, has_media, media_count
 from dwparse.captions import image_from_src
@@ -98,11 +98,18 @@ def _picture(cursor: Cursor, div: etree._Element) -> GalleryItem:
         title_element: Optional[etree._Element] = div[1]
     else:
         title_element = next((child for child in div if child.tag in STRONG_TAGS), None)
-    title = cursor.text(title_element) if title_element is not None else None
+    html = None  # the source, when links or topics in the title or text must be written back
+    if title_element is None:
+        title = None
+    elif len(title_element):
+        title, title_builder = cursor.plain(title_element)
+        html = outer_html(div) if title_builder.found else None
+    else:
+        title = cursor.text(title_element)
     if len(div) == 2 and title_element is not None and not (div[0].tail or "").strip():
         # <div><img><b>TITLE</b>：TEXT</div>, read directly
         text = cursor.rules.normalized(title_element.tail or "").lstrip(COLONS + " ").rstrip(" ")
-        return GalleryItem(image, title, text)
+        return GalleryItem(image, title, text, html)
     builder = cursor.builder(runs=False)
     builder.text(0, div[0].tail)
     for child in list(div)[1:]:
@@ -110,7 +117,9 @@ def _picture(cursor: Cursor, div: etree._Element) -> GalleryItem:
             builder.element(child)
         builder.text(0, child.tail)
     cursor.keep(builder)
-    return GalleryItem(image, title, builder.plain().lstrip(COLONS + " \n"))
+    if builder.found:
+        html = outer_html(div)
+    return GalleryItem(image, title, builder.plain().lstrip(COLONS + " \n"), html)
 
 
 @writes("gallery")
@@ -121,6 +130,9 @@ def write(block: Gallery, language: Optional[str]) -> str:
         label = GALLERY_LABELS.get(language or "zh", GALLERY_LABELS["zh"])
         parts.append(f"<h3>{label}：{text_html(block.title)}</h3>")
     for picture in block.pictures:
+        if picture.html is not None:
+            parts.append(picture.html)
+            continue
         title = f"<b>{text_html(picture.title)}</b>" if picture.title is not None else ""
         separator = "：" if picture.title is not None and picture.text else ""
         img = write_image(Image(picture.image.url, picture.image.src, picture.image.image_id), language)

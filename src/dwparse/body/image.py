@@ -9,7 +9,7 @@ from typing import Optional, TypeGuard
 from lxml import etree
 
 from dwparse.body.cursor import Cursor
-from dwparse.body.html import Node, text_html
+from dwparse.body.html import Node, outer_html, text_html
 from dwparse.body.nodes import classes, has_media, media_count, only_child
 from dwparse.captions import caption_text, image_from_src, split_caption
 from dwparse.model import Image, ImageBlock
@@ -54,15 +54,21 @@ def captioned(cursor: Cursor, element: etree._Element) -> Image:
     """The image of ``element`` (the cursor past it) with its caption: the
     element's own text, or the caption ``<div>`` after it."""
     image = _image(element)
-    own = cursor.text(element) if element.tag != "img" else ""
+    html = None
+    own, builder = cursor.plain(element) if element.tag != "img" else ("", None)
     if own:
         caption, credit = split_caption(own)
+        if builder is not None and builder.found:  # links or topics: keep the source
+            html = outer_html(element)
     elif is_caption_div(node := cursor.peek()):
         cursor.pos += 1
-        caption, credit = split_caption(cursor.text(node))
+        text, builder = cursor.plain(node)
+        caption, credit = split_caption(text)
+        if builder.found:
+            html = outer_html(element) + outer_html(node)
     else:
         caption = credit = None
-    return Image(image.url, image.src, image.image_id, caption, credit)
+    return Image(image.url, image.src, image.image_id, caption, credit, html)
 
 
 def _image(element: etree._Element) -> Image:
@@ -79,7 +85,9 @@ def _image(element: etree._Element) -> Image:
 
 
 def write_image(image: Image, language: Optional[str]) -> str:
-    """The ``<img>`` of ``image`` and its caption ``<div>``."""
+    """The ``<img>`` of ``image`` and its caption ``<div>`` (or their source HTML)."""
+    if image.html is not None:
+        return image.html
     if image.src is not None:
         img = f'<img src="{escape(image.src)}" width="100%">'
     elif image.image_id is not None:  # a DW placeholder that named only its id

@@ -10,6 +10,7 @@ from typing import Optional
 
 from dwparse.body.cursor import Cursor
 from dwparse.body.image import captioned, is_image, write_image
+from dwparse.captions import repeats
 from dwparse.model import Block, Gallery, Image, ImageBlock
 from dwparse.writers import writes
 
@@ -44,17 +45,20 @@ def without_repeat(blocks: list[Block], lead: Optional[Image]) -> tuple[Block, .
         if isinstance(block, Gallery):
             break
         if isinstance(block, ImageBlock):
-            image = block.image
-            same = (image.image_id, image.url) == (lead.image_id, lead.url) or (
-                image.image_id is not None and image.image_id == lead.image_id
-            )
-            if same and image.caption in (None, lead.caption) and image.credit in (None, lead.credit):
+            if repeats(block.image, lead):
                 return tuple(blocks[:index] + blocks[index + 1 :])
             break
     return tuple(blocks)
 
 
 @writes("lead_image")
-def write(image: Optional[Image], language: Optional[str]) -> str:
-    """The lead image with its caption, or nothing."""
-    return write_image(image, language) if image is not None else ""
+def write(image: Optional[Image], language: Optional[str], blocks: tuple[Block, ...] = ()) -> str:
+    """The lead image with its caption, or nothing; written twice when the
+    first image of ``blocks`` repeats it (reading drops one repeat)."""
+    if image is None:
+        return ""
+    html = write_image(image, language)
+    first = next((block for block in blocks if isinstance(block, (ImageBlock, Gallery))), None)
+    if isinstance(first, ImageBlock) and repeats(first.image, image):
+        return html + html
+    return html

@@ -100,9 +100,11 @@ def _add(cursor: Cursor, builder: TextBuilder, element: Optional[etree._Element]
         return  # nothing visible: <p>&nbsp;</p>
     cursor.keep(builder)
     block = classify(inlines)
-    if element is not None and builder.targets and isinstance(block, _KEPT_WHOLE):
-        # Links or topics inside a heading, credit, copyright or notice:
-        # keep the source, so that they are written back.
+    if element is not None and (
+        (builder.targets and isinstance(block, _KEPT_WHOLE)) or (builder.nested and isinstance(block, Paragraph))
+    ):
+        # Links or topics inside a heading, credit, copyright or notice, or
+        # one inside another: keep the source, so that they are written back.
         block = attrs.evolve(block, html=outer_html(element))
     cursor.add(block)
 
@@ -152,5 +154,7 @@ def _inline_html(run: Inline) -> str:
 
 @writes("paragraph")
 def write(block: Paragraph, language: Optional[str]) -> str:
-    """The paragraph's runs in a ``<p>``."""
+    """The paragraph's runs in a ``<p>`` (or its source HTML)."""
+    if block.html is not None:
+        return block.html
     return "<p>" + "".join(_inline_html(run) for run in block.inlines) + "</p>"

@@ -117,7 +117,9 @@ class TextBuilder:
     while there are none).
     """
 
-    __slots__ = ("pieces", "space", "targets", "rules", "runs", "block_tag", "has_image", "found", "listed")
+    __slots__ = (
+        "pieces", "space", "targets", "rules", "runs", "block_tag", "has_image", "found", "listed", "nested",
+    )  # fmt: skip
 
     def __init__(self, rules: TextRules, listed: dict[int, Topic], *, runs: bool) -> None:
         self.pieces: list[list[Any]] = []  # [key, text]
@@ -129,6 +131,7 @@ class TextBuilder:
         self.has_image = False
         self.found: Optional[References] = None  # made when a link or topic is met
         self.listed = listed
+        self.nested = False  # a link or topic inside another (runs=True): runs cannot say so
 
     # -- feeding -------------------------------------------------------------
 
@@ -231,6 +234,8 @@ class TextBuilder:
                     open_targets.append((element, len(self.pieces), target))
                     if runs and not current:
                         current, current_element = self._target_key(target), element
+                    elif runs:
+                        self.nested = True
                 if tag in STRONG_TAGS:
                     strong += 1
                 elif tag in EM_TAGS:
