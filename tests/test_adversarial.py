@@ -268,3 +268,18 @@ def test_cr_only_and_mixed_line_ends_read_like_lf(ends: tuple[str, str, str]) ->
     first, second, third, rest = text.split("\n", 3)
     article = dwparse.parse(first + ends[0] + second + ends[1] + third + ends[2] + rest)
     assert article == dwparse.parse(text)
+
+
+def test_a_hundred_thousand_attributes_are_bounded() -> None:
+    head = "<!--1-->\n[t](https://www.dw.com/zh/x/a-1)\n---\n\n" + DATE
+    article = dwparse.parse(head + "<p " + " ".join(f'a{i}="{i}"' for i in range(100_000)) + ">文字</p>")
+    assert article.text == "文字"
+    assert any("more than 1000 attributes" in problem.message for problem in article.problems)
+
+
+def test_nested_topic_names_are_bounded() -> None:
+    head = "<!--1-->\n[t](https://www.dw.com/zh/x/a-1)\n---\n\n" + DATE
+    spans = "".join(f'<span data-id="{i}" data-type="AUTO_TOPIC">词{i}' for i in range(900)) + "</span>" * 900
+    article = dwparse.parse(head + "<p>" + spans + "</p>")
+    assert len(article.topics) == 900 and max(len(topic.name) for topic in article.topics) == 200
+    assert {topic.topic_id: topic.name for topic in article.topics}[899] == "词899"

@@ -12,7 +12,8 @@ import re
 __all__ = [
     "AUTHOR_LABEL", "BLOCK_TAGS", "CELL_TAGS", "CLOSE_PARENS", "COLONS", "CONTROLS", "EMBEDDED_TAGS",
     "EMBED_TAGS", "EM_TAGS", "GALLERY_LABEL", "GALLERY_LABELS", "HIDDEN_TAGS", "IMAGE_CREDIT",
-    "IMAGE_CREDIT_LABELS", "INLINE_TAGS", "INTERVIEWER", "MAX_DEPTH", "MEDIA_TAGS", "NAME_SEPARATORS",
+    "IMAGE_CREDIT_LABELS", "INLINE_TAGS", "INTERVIEWER", "MAX_ATTRIBUTES", "MAX_DEPTH", "MAX_TOPIC_NAME",
+    "MEDIA_TAGS", "NAME_SEPARATORS",
     "NOTICE_PREFIXES", "OPEN_PARENS", "RAW_TEXT_TAGS", "STRONG_TAGS", "VOID_TAGS",
 ]  # fmt: skip
 
@@ -49,6 +50,13 @@ CONTROLS = "\x00-\x08\x0b\x0e-\x1f\x7f-\x9f"
 #: Nesting deeper than this is flattened before lxml reads it (libxml2 drops
 #: what lies deeper than 2048 levels, even with huge_tree).
 MAX_DEPTH = 1000
+
+#: Attributes read of one tag; more are dropped before lxml reads the body
+#: (libxml2 takes time that grows with the square of their number).
+MAX_ATTRIBUTES = 1000
+#: Characters of a topic tag's text kept as the topic's name: nested tags
+#: would otherwise repeat the text of all those inside them.
+MAX_TOPIC_NAME = 200
 
 #: Elements that may stand inside a paragraph and keep it a paragraph.
 INLINE_TAGS = frozenset(

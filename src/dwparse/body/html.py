@@ -15,7 +15,7 @@ from typing import Callable, Iterator, Optional, Union
 
 from lxml import etree
 
-from dwparse.format import MAX_DEPTH, RAW_TEXT_TAGS, VOID_TAGS
+from dwparse.format import MAX_ATTRIBUTES, MAX_DEPTH, RAW_TEXT_TAGS, VOID_TAGS
 from dwparse.source import Source, line_bounds, quote
 
 __all__ = ["Node", "outer_html", "parse_nodes", "text_html"]
@@ -29,6 +29,10 @@ _MAX_HTML_PROBLEMS = 20
 _TAG_PATTERN = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[^A-Za-z0-9-])[^<>]*>")
 _TAG_START = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[^A-Za-z0-9-])")
 _TAG_STOP = re.compile(r"[<>\"']")
+# A start tag long enough to hold very many attributes, and one attribute.
+# (The lookahead keeps the name from backtracking: linear on any input.)
+_LONG_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)(?=[^A-Za-z0-9-])[^<>]{20000,}>")
+_ATTRIBUTE = re.compile(r"""[^\s=/>"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?""")
 _TOO_DEEP = "Excessive depth"
 _UNEXPECTED_END_TAG = re.compile(r"Unexpected end tag : (\S+)")
 _DOCUMENT_END = re.compile(r"</(?:[bB][oO][dD][yY]|[hH][tT][mM][lL])[^<>]*>")
@@ -41,6 +45,8 @@ def parse_nodes(source: Source, html: str, start: int) -> list[Node]:
     """The top-level nodes of the body ``html`` (at offset ``start`` of
     ``source.text``), whitespace-only text left out; problems reported."""
     _check_truncation(source, html, start)
+    if _LONG_TAG.search(html) is not None:
+        html = _bound_attributes(source, html, start)
     if _DOCUMENT_END.search(html) is not None:
         # lxml drops what follows </body> or </html>; blank the tags out
         # (same length, so that positions still hold) and keep the rest.
@@ -79,6 +85,33 @@ def _parser(encoding: Optional[str] = None) -> etree.HTMLParser:
         )
         setattr(_local, name, parser)
     return parser
+
+
+def _bound_attributes(source: Source, html: str, start: int) -> str:
+    """``html`` with tags of more than :data:`~dwparse.format.MAX_ATTRIBUTES`
+    attributes cut to that many (blanked out, so positions hold): libxml2
+    takes time that grows with the square of their number."""
+    cut: list[int] = []
+
+    def bounded(match: re.Match[str]) -> str:
+        tag = match[0]
+        attributes = _ATTRIBUTE.finditer(tag, len(match[1]) + 1)
+        last = None
+        for count, attribute in enumerate(attributes, start=1):
+            if count == MAX_ATTRIBUTES:
+                last = attribute
+                break
+        if last is None or last.end() >= len(tag) - 1 or not tag[last.end() : -1].strip(" \t\r\n/"):
+            return tag
+        cut.append(match.start())
+        return tag[: last.end()] + " " * (len(tag) - 1 - last.end()) + ">"
+
+    html = _LONG_TAG.sub(bounded, html)
+    if cut:
+        source.report(
+            "html-malformed", f"{len(cut)} tag(s) with more than {MAX_ATTRIBUTES} attributes; the rest were not read", start + cut[0]
+        )
+    return html
 
 
 def _parse_html(source: Source, html: str, start: int) -> Optional[etree._Element]:
