@@ -5,7 +5,11 @@ that cannot be serialised or written back. Install and run (see docs/robustness.
 
     .venv/bin/pip install atheris
     mkdir -p fuzz/corpus && cp tests/fixtures/*.md ../shared/corpus/*.md fuzz/corpus/
-    .venv/bin/python fuzz/fuzz_parse.py -max_total_time=600 fuzz/corpus
+    .venv/bin/python fuzz/fuzz_parse.py -dict=fuzz/dwparse.dict -max_len=262144 -max_total_time=1800 fuzz/corpus
+
+``dwparse.dict`` holds the format's tokens (tags, labels, URLs, the time line),
+so that mutations build archive-like inputs; ``-max_len`` of 256 KB lets
+inputs grow large enough for deep nesting and long runs.
 
 Each crash atheris finds is saved as crash-*; turn it into a regression test
 in tests/test_adversarial.py.

@@ -342,3 +342,30 @@ def mutations(draw: Any, data: bytes) -> bytes:
             at = min(where, len(out) - 1)
             out[at] ^= 1 << draw(st.integers(0, 7))
     return bytes(out)
+
+
+# -- large inputs: deep nesting, long runs, huge attributes ----------------------------
+
+_OPENERS = ["<div>", "<b>", "<span>", '<div title="<">', "<p>", "<em>", '<span data-id="5" data-type="AUTO_TOPIC">', "<li>"]
+
+
+@st.composite
+def large_bodies(draw: Any) -> tuple[str, str]:
+    """An archive file whose body is large in one way, and a word it holds
+    that must come out (text placed after the large part)."""
+    marker = "标记" + str(draw(st.integers(0, 999)))
+    kind = draw(st.sampled_from(["nesting", "run", "attributes", "entities", "brs"]))
+    size = draw(st.integers(500, 3000))
+    if kind == "nesting":
+        opener = draw(st.sampled_from(_OPENERS))
+        large = opener * size
+    elif kind == "run":
+        large = "<p>" + draw(st.sampled_from(["字", "a", " ", "<", "&", "（"])) * (size * 50) + "</p>"
+    elif kind == "attributes":
+        large = "<p " + " ".join(f'x{i}="{i}"' for i in range(size)) + ">前</p>"
+    elif kind == "entities":
+        large = "<p>" + draw(st.sampled_from(["&#5;", "&nbsp;", "&amp;", "&#x4e2d;"])) * size + "</p>"
+    else:
+        large = "<p>" + "<br>" * size + "</p>"
+    head = "<!--1722165425000-->\n[t](https://www.dw.com/zh/x/a-1)\n---\n\n<div><i><br>2024-07-28T11:07:48Z</i></div>"
+    return head + large + f"<p>{marker}</p>", marker

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import dwparse
 from conftest import FIXTURES, SEED
-from strategies import articles, mutations
+from strategies import articles, large_bodies, mutations
 from visible import lost_characters, lost_words
 
 _HTMLISH = st.text(alphabet="<>/!-pdivabhs3ulimgr =\"'&;#x0\n[]()（）相关图集：©\x00\r")
@@ -72,3 +72,11 @@ def test_mutated_files_keep_surviving_text(path: Path, data: st.DataObject) -> N
     # the two readings. Text is lost only where both see it lost.
     lost = lost_words(text, data)
     assert not lost or lost_characters(text, data) == {}, lost
+
+
+@given(large_bodies())
+def test_large_inputs_keep_the_text_after_them(case: tuple[str, str]) -> None:
+    text, marker = case
+    article = _exercise(text)
+    assert marker in article.text
+    assert len(article.to_json()) < 10 * len(text) + 10_000
