@@ -283,3 +283,10 @@ def test_nested_topic_names_are_bounded() -> None:
     article = dwparse.parse(head + "<p>" + spans + "</p>")
     assert len(article.topics) == 900 and max(len(topic.name) for topic in article.topics) == 200
     assert {topic.topic_id: topic.name for topic in article.topics}[899] == "词899"
+
+
+def test_a_utf8_file_cut_in_a_character_is_not_read_as_gb18030() -> None:
+    # Found by the thorough profile: a title of two characters, the second cut off.
+    article = dwparse.parse(b"<!--1722165425000-->\n[\xe7\xbe\x8e\xe6")
+    assert "legacy-encoding" not in [problem.code for problem in article.problems]
+    assert "invalid-utf8" in [problem.code for problem in article.problems]

@@ -25,8 +25,10 @@ _BAD_CHARS = re.compile(f"[{CONTROLS}\x0c\ud800-\udfff\ufffe\uffff]")
 _REPLACED = re.compile("[\ud800-\udfff\ufffe\uffff]")
 _REMOVED_RUN = re.compile(f"[{CONTROLS}\x0c]+")
 _BOM = "\ufeff"
-# UTF-8 errors in at least one of this many non-ASCII bytes: a legacy encoding.
-_LEGACY_SHARE = 8
+# UTF-8 errors in at least one of this many non-ASCII bytes, and at least
+# this many errors: a legacy encoding.
+_LEGACY_SHARE = 4
+_LEGACY_EVIDENCE = 8
 # Characters common in Chinese news, in both scripts: which legacy reading is right.
 _COMMON_HANZI = "的一是在不了有和人中大为上国以说时要就出会也对年这們们這個个德之聲声新聞闻"
 # A carriage return not followed by a line feed: a line end of its own.
@@ -160,7 +162,8 @@ def _legacy_decode(data: bytes, as_utf8: str) -> Optional[tuple[str, str]]:
     bytes, the one giving more common Chinese characters wins.
     """
     non_ascii = len(data) - len(data.decode("ascii", "ignore"))
-    if as_utf8.count("\ufffd") * _LEGACY_SHARE < non_ascii:
+    errors = as_utf8.rstrip("\ufffd").count("\ufffd")  # a character cut off at the end is no evidence
+    if errors < _LEGACY_EVIDENCE or errors * _LEGACY_SHARE < non_ascii:
         return None
     readings = []
     for encoding in ("gb18030", "big5"):
