@@ -8,6 +8,9 @@ through ``dwparse.parse_many`` (counting blocks, keeping nothing) with one
 job and with ``--jobs`` processes. Prints wall time, files per second, the
 peak resident memory of the parent (and of the whole process tree), and the
 peak ratio of each size to the smallest. It reports; it never fails.
+
+For one very large file (a 50 MB body) against lxml parsing that body alone,
+see ``big_body.py``.
 """
 
 from __future__ import annotations

@@ -285,3 +285,14 @@ def test_an_unreadable_folder_is_reported(
     status, out, err = run(capsys, str(tmp_path))
     assert status == 1 and len(out.splitlines()) == 1
     assert f"dwparse: {tmp_path / 'locked'}: Permission denied" in err
+
+
+def test_every_line_validates_against_the_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(dwparse.json_schema())
+    status, out, _ = run(capsys, str(FIXTURES), str(SEED))
+    lines = out.splitlines()
+    assert status == 0 and len(lines) == len(list(FIXTURES.glob("*.md"))) + 1  # README.md is walked too
+    for line in lines:
+        validator.validate(json.loads(line))
