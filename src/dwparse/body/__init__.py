@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import NamedTuple, Optional
 
 from dwparse.body import lead_image, timeline
-from dwparse.body.credit import author_line_names, is_author_line
+from dwparse.body.credit import author_line, author_line_names
 from dwparse.body.cursor import Cursor
 from dwparse.body.html import parse_nodes
 from dwparse.body.rules import read_node
@@ -26,9 +26,6 @@ from dwparse.model import Block, Credit, Image, Link, Paragraph, Topic
 from dwparse.source import Source
 
 __all__ = ["Body", "read_body"]
-
-# Paragraphs that may be an author line start so.
-_AUTHOR_LINE_STARTS = ("作者", "（作者", "(作者")
 
 
 class Body(NamedTuple):
@@ -73,8 +70,8 @@ def _authors(line_authors: tuple[str, ...], blocks: tuple[Block, ...]) -> tuple[
     """The time line's authors, then those of ``作者：`` lines, each once."""
     authors = dict.fromkeys(line_authors)
     for block in blocks:
-        if isinstance(block, Credit) or (
-            isinstance(block, Paragraph) and block.text.startswith(_AUTHOR_LINE_STARTS) and is_author_line(block.text)
-        ):
+        if isinstance(block, Credit):
             authors.update(dict.fromkeys(author_line_names(block.text)))
+        elif isinstance(block, Paragraph):
+            authors.update(dict.fromkeys(author_line(block.text)))
     return tuple(authors)

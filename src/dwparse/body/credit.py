@@ -19,7 +19,7 @@ from dwparse.body.html import text_html
 from dwparse.model import Credit
 from dwparse.writers import writes
 
-__all__ = ["author_line_names", "credit_of", "credit_sources", "is_agency", "is_author_line", "write"]
+__all__ = ["author_line", "author_line_names", "credit_of", "credit_sources", "is_agency", "write"]
 
 # What separates agencies: list separators, colons (a "来源：" label) and
 # parentheses ("（法新社）（美联社）").
@@ -45,8 +45,6 @@ _CJK_RUN = re.compile(r"[\u3400-\u9fff]{7,}")
 
 def credit_of(text: str, *, italic: bool) -> Optional[Credit]:
     """The credit block of a paragraph's ``text``, or ``None`` when it is not one."""
-    if text[0] not in OPEN_PARENS and "作者" not in text:
-        return None
     sources = credit_sources(text, italic=italic)
     return Credit(text, sources) if sources is not None else None
 
@@ -105,7 +103,7 @@ def author_line_names(text: str) -> tuple[str, ...]:
     up to the next label (``编辑：``), without agencies.
 
     ``text`` is a credit's text, or a paragraph's that is nothing but such a
-    line (see :func:`is_author_line`).
+    line (see :func:`author_line`).
     """
     match = AUTHOR_LABEL.search(text)
     if match is None:
@@ -128,16 +126,18 @@ def author_line_names(text: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-def is_author_line(text: str) -> bool:
-    """Whether the paragraph ``text`` is nothing but ``作者：NAMES``, maybe in
-    parentheses: short, no sentence, names of a name's length."""
-    if len(text) > _AUTHOR_LINE_LIMIT or _SENTENCE_END.search(text) is not None:
-        return False
+def author_line(text: str) -> tuple[str, ...]:
+    """The authors of a paragraph ``text`` that is nothing but ``作者：NAMES``,
+    maybe in parentheses (short, no sentence, names of a name's length); else ``()``."""
     start = 1 if text and text[0] in OPEN_PARENS else 0
+    if text[start : start + 2] != "作者" or len(text) > _AUTHOR_LINE_LIMIT or _SENTENCE_END.search(text):
+        return ()
     if AUTHOR_LABEL.match(text, start) is None:
-        return False
+        return ()
     names = author_line_names(text)
-    return bool(names) and all(len(name) <= _LONGEST_NAME and not _CJK_RUN.search(name) for name in names)
+    if all(len(name) <= _LONGEST_NAME and not _CJK_RUN.search(name) for name in names):
+        return names
+    return ()
 
 
 def _in_parentheses(text: str) -> bool:

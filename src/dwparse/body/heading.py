@@ -6,7 +6,7 @@ from typing import Optional
 
 from lxml import etree
 
-from dwparse.body.credit import is_author_line
+from dwparse.body.credit import author_line
 from dwparse.body.cursor import Cursor
 from dwparse.body.html import outer_html, text_html
 from dwparse.body.nodes import has_media
@@ -37,7 +37,7 @@ def read(cursor: Cursor, element: etree._Element) -> bool:
 def is_heading_text(text: str) -> bool:
     """Whether an all-bold paragraph's ``text`` is a heading: not an
     interviewer's question (``德国之声：…``) nor an author line."""
-    return INTERVIEWER.match(text) is None and not is_author_line(text)
+    return INTERVIEWER.match(text) is None and not author_line(text)
 
 
 @writes("heading")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Optional
 
 from dwparse.body.cursor import Cursor
+from dwparse.body.html import Node
 from dwparse.body.image import captioned, is_image, write_image
 from dwparse.captions import repeats
 from dwparse.model import Block, Gallery, Image, ImageBlock
@@ -27,14 +28,9 @@ def read(cursor: Cursor) -> Optional[Image]:
     return captioned(cursor, node)
 
 
-def _is_empty_paragraph(node: object) -> bool:
+def _is_empty_paragraph(node: Node) -> bool:
     """A ``<p>`` with nothing in it but whitespace."""
-    return (
-        not isinstance(node, str)
-        and getattr(node, "tag", None) == "p"
-        and not len(node)  # type: ignore[arg-type]
-        and not (node.text or "").strip()  # type: ignore[attr-defined]
-    )
+    return not isinstance(node, str) and node.tag == "p" and not len(node) and not (node.text or "").strip()
 
 
 def without_repeat(blocks: list[Block], lead: Optional[Image]) -> tuple[Block, ...]:
