@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+from urllib.parse import parse_qs, urlsplit
 
-from dwparse.captions import image_from_src, split_caption
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from dwparse.captions import image_from_src, original_url, split_caption
 
 ORIGINAL = "https://static.dw.com/image/69790030_303.jpg"
 
@@ -26,6 +30,33 @@ ORIGINAL = "https://static.dw.com/image/69790030_303.jpg"
 def test_proxy_forms(src: str) -> None:
     image = image_from_src(src)
     assert (image.url, image.image_id, image.src) == (ORIGINAL, 69790030, src)
+
+
+def _target_by_urlsplit(src: str) -> str:
+    """The proxy's target as urllib reads it: the reference for the fast path."""
+    url = src.strip()
+    target = parse_qs(urlsplit(url).query).get("url")
+    if target:
+        url = target[0].strip()
+        url = url[4:] if url[:4].lower() == "ssl:" else url
+    return url
+
+
+_QUERY_PIECE = st.sampled_from(
+    ["url", "=", "&", "%", "%3A", "%2F", "%E4%B8%AD", "+", "w", "800", "ssl:", "a.b/c", " ", "#", "?", "\t"]
+)
+
+
+@given(
+    st.lists(_QUERY_PIECE, max_size=12).map("".join),
+    st.sampled_from(["https://images.weserv.nl/?", "https://wsrv.nl/?"]),
+)
+@example("url=&url=a.b/c", "https://wsrv.nl/?")
+@example("w=1&u%72l=a+b%2Fc", "https://wsrv.nl/?")
+@example("url=a.b/c#x&url=d.e/f", "https://wsrv.nl/?")
+def test_proxy_query_read_as_urllib_reads_it(query: str, prefix: str) -> None:
+    src = prefix + query
+    assert original_url(src) == original_url(_target_by_urlsplit(src))
 
 
 @pytest.mark.parametrize("code", ["302", "605", "401", "104"])

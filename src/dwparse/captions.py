@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from typing import Optional
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, unquote
 
 from dwparse.format import IMAGE_CREDIT, IMAGE_CREDIT_LABELS
 from dwparse.model import Image
@@ -16,6 +16,9 @@ _DW_IMAGE_ID = re.compile(r"static\.dw\.com/image/([0-9]{1,18})_")
 # A host name and a path with no scheme: "static.dw.com/image/1_302.jpg".
 _BARE_HOST = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/")
 _PROXY_HOSTS = frozenset({"images.weserv.nl", "wsrv.nl"})
+# The proxies as DW writes them: their query is read without urlsplit when
+# nothing in the URL needs it (no fragment, no tab or line break to drop).
+_PROXY_PREFIXES = ("https://images.weserv.nl/?", "https://wsrv.nl/?")
 # The common forms, read without splitting the URL: the proxy with a plain
 # ``static.dw.com`` target and nothing after it, or a direct https URL.
 _COMMON_SRC = re.compile(
@@ -31,13 +34,16 @@ def original_url(src: str) -> str:
     schemes (``data:``) and relative paths are kept as they are.
     """
     url = src.strip()
-    parts = split_url(url)
-    if parts is not None and (parts.hostname or "").lower() in _PROXY_HOSTS:
-        target = parse_qs(parts.query).get("url")
-        if target:
-            url = target[0].strip()
-            if url[:4].lower() == "ssl:":
-                url = url[4:]
+    if url.startswith(_PROXY_PREFIXES) and "#" not in url and "\t" not in url and "\n" not in url and "\r" not in url:
+        target = _proxy_target(url.partition("?")[2])
+    else:
+        parts = split_url(url)
+        is_proxy = parts is not None and (parts.hostname or "").lower() in _PROXY_HOSTS
+        target = parse_qs(parts.query).get("url", [None])[0] if is_proxy else None  # type: ignore[union-attr]
+    if target:
+        url = target.strip()
+        if url[:4].lower() == "ssl:":
+            url = url[4:]
     lowered = url[:8].lower()
     if url.startswith("//"):
         return "https:" + url
@@ -48,6 +54,18 @@ def original_url(src: str) -> str:
     if _BARE_HOST.match(url):
         return "https://" + url
     return url
+
+
+def _proxy_target(query: str) -> Optional[str]:
+    """The first non-empty ``url`` value of a query, decoded as
+    :func:`urllib.parse.parse_qs` decodes it."""
+    for field in query.split("&"):
+        name, equals, value = field.partition("=")
+        if "%" in field or "+" in field:
+            name, value = unquote(name.replace("+", " ")), unquote(value.replace("+", " "))
+        if equals and value and name == "url":
+            return value
+    return None
 
 
 def image_from_src(src: Optional[str]) -> Image:

@@ -14,37 +14,43 @@ from dwparse.body.image import is_caption_div, write_image
 from dwparse.body.nodes import classes, has_media, media_count
 from dwparse.captions import image_from_src
 from dwparse.format import COLONS, GALLERY_LABEL, GALLERY_LABELS, STRONG_TAGS
-from dwparse.model import Gallery, GalleryItem, Image, TextRun
+from dwparse.model import Gallery, GalleryItem, Image
 from dwparse.writers import writes
 
-__all__ = ["TAGS", "is_picture", "read", "write"]
+__all__ = ["TAGS", "is_picture", "read", "read_pictures", "starts_with_label", "title_of", "write"]
 
-TAGS = ("h2", "h3", "h4", "p", "div")
+TAGS = ("h2", "h3", "h4", "div")
 _LABEL_STARTS = tuple(GALLERY_LABELS.values())
 _LABEL_LENGTH = max(len(label) for label in _LABEL_STARTS)
 
 
 def read(cursor: Cursor, element: etree._Element) -> bool:
-    """A labelled heading or bold paragraph and its pictures, or pictures alone."""
+    """A labelled heading and its pictures, or pictures alone. (A whole-bold
+    ``<p>`` with the label is read by :mod:`~dwparse.body.paragraph`, which
+    asks :func:`title_of` and :func:`starts_with_label`.)"""
     if element.tag == "div":
         if not is_picture(element):
             return False
-        _read_pictures(cursor, None)
+        read_pictures(cursor, None)
         return True
-    if not _starts_with_label(element):
-        return False
-    if element.tag != "p" and has_media(element):
+    if not starts_with_label(element) or has_media(element):
         return False  # kept whole
-    text = _label_text(cursor, element)
-    label = GALLERY_LABEL.match(text) if text is not None else None
-    if label is None:
+    text, builder = cursor.plain(element, keep=False)
+    title = None if builder.found else title_of(text)
+    if title is None:
         return False
     cursor.pos += 1
-    _read_pictures(cursor, text[label.end() :].strip(" \n"))  # type: ignore[index]
+    read_pictures(cursor, title)
     return True
 
 
-def _starts_with_label(element: etree._Element) -> bool:
+def title_of(text: str) -> Optional[str]:
+    """The gallery title of a heading's text that starts with the label, else ``None``."""
+    label = GALLERY_LABEL.match(text)
+    return None if label is None else text[label.end() :].strip(" \n")
+
+
+def starts_with_label(element: etree._Element) -> bool:
     """Whether the text of ``element`` may start with the gallery label: a
     quick look at its first text, the whole text only where that is short."""
     head = element.text
@@ -56,27 +62,42 @@ def _starts_with_label(element: etree._Element) -> bool:
     return head.startswith(_LABEL_STARTS)
 
 
-def _label_text(cursor: Cursor, element: etree._Element) -> Optional[str]:
-    """The text of a heading, or of a paragraph all in bold, without links or
-    topics (those are read as headings and paragraphs), else ``None``."""
-    if element.tag != "p":
-        text, builder = cursor.plain(element, keep=False)
-        return None if builder.found else text
-    builder = cursor.builder(runs=True)
-    builder.container(element)
-    if builder.block_tag is not None or builder.has_image:
-        return None
-    runs = builder.inlines()
-    bold = all(isinstance(run, TextRun) and (run.strong or not run.text.strip(" \n")) for run in runs)
-    return "".join(run.text for run in runs) if bold else None
-
-
-def _read_pictures(cursor: Cursor, title: Optional[str]) -> None:
+def read_pictures(cursor: Cursor, title: Optional[str]) -> None:
+    """The picture ``<div>``s at the cursor: one gallery (titled or not)."""
     pictures = []
-    while is_picture(node := cursor.peek()):
+    nodes = cursor.nodes
+    while cursor.pos < len(nodes):
+        node = nodes[cursor.pos]
+        usual = _usual_picture(node)
+        if usual is not None:  # <div><img><b>TITLE</b>：TEXT</div>, read directly
+            img, bold = usual
+            normalized = cursor.rules.normalized
+            picture = GalleryItem(
+                image_from_src(img.get("src")),
+                normalized(bold.text or "").strip(" \n"),
+                normalized(bold.tail or "").lstrip(COLONS + " ").rstrip(" "),
+            )
+        elif is_picture(node):
+            picture = _picture(cursor, node)
+        else:
+            break
         cursor.pos += 1
-        pictures.append(_picture(cursor, node))
+        pictures.append(picture)
     cursor.add(Gallery(title, tuple(pictures)))
+
+
+def _usual_picture(node: Node) -> Optional[tuple[etree._Element, etree._Element]]:
+    """The ``<img>`` and ``<b>`` of the usual picture ``<div><img><b>TITLE</b>：TEXT</div>``
+    (no class, no text before or between them), else ``None``."""
+    if isinstance(node, str) or node.tag != "div" or len(node) != 2 or node.get("class") is not None:
+        return None
+    img, bold = node
+    if img.tag != "img" or bold.tag not in STRONG_TAGS or len(bold):
+        return None
+    text, tail = node.text, img.tail
+    if (text and not text.isspace()) or (tail and not tail.isspace()):
+        return None
+    return img, bold
 
 
 def is_picture(node: Optional[Node]) -> TypeGuard[etree._Element]:
@@ -107,7 +128,6 @@ def _picture(cursor: Cursor, div: etree._Element) -> GalleryItem:
     else:
         title = cursor.text(title_element)
     if len(div) == 2 and title_element is not None and not (div[0].tail or "").strip():
-        # <div><img><b>TITLE</b>：TEXT</div>, read directly
         text = cursor.rules.normalized(title_element.tail or "").lstrip(COLONS + " ").rstrip(" ")
         return GalleryItem(image, title, text, html)
     builder = cursor.builder(runs=False)

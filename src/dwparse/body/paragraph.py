@@ -1,9 +1,10 @@
 """Paragraphs: a ``<p>`` (or bare text and inline elements between blocks)
 and its inline runs.
 
-A paragraph's text decides what block it is: a copyright line, a notice, a
-credit, a heading (all bold), or a plain paragraph (:func:`classify`, which
-asks those constructs' modules). A ``<p>`` that holds block-level elements or
+A paragraph's text decides what block it is: a titled gallery (all bold,
+with the gallery label), a copyright line, a notice, a credit, a heading
+(all bold), or a plain paragraph (:func:`classify`, which asks those
+constructs' modules). A ``<p>`` that holds block-level elements or
 an image is declined: the raw rule keeps it whole.
 """
 
@@ -15,6 +16,7 @@ from typing import Optional
 import attrs
 from lxml import etree
 
+from dwparse.body import gallery
 from dwparse.body.copyright import copyright_of
 from dwparse.body.credit import credit_of
 from dwparse.body.cursor import Cursor
@@ -22,7 +24,7 @@ from dwparse.body.heading import is_heading_text
 from dwparse.body.html import Node, outer_html, text_html
 from dwparse.body.notice import notice_of
 from dwparse.body.text import TextBuilder
-from dwparse.format import EM_TAGS, INLINE_TAGS, STRONG_TAGS
+from dwparse.format import EM_TAGS, GALLERY_LABELS, INLINE_TAGS, STRONG_TAGS
 from dwparse.model import Block, Copyright, Credit, Heading, Inline, LinkRun, Notice, Paragraph, Raw, TextRun, TopicRun
 from dwparse.writers import writes
 
@@ -32,6 +34,7 @@ TAGS = ("p",)
 _FORMATTING_TAGS = STRONG_TAGS | EM_TAGS
 # Blocks that keep their source HTML when links or topics stand in them.
 _KEPT_WHOLE = (Heading, Credit, Copyright, Notice)
+_GALLERY_LABELS = tuple(GALLERY_LABELS.values())
 
 
 def read(cursor: Cursor, element: etree._Element) -> bool:
@@ -54,7 +57,7 @@ def read(cursor: Cursor, element: etree._Element) -> bool:
     if inner is not None:
         cursor.pos += 1
         text = cursor.rules.normalized(inner.text or "").strip(" ")
-        if text and not text.isspace():
+        if text and not text.isspace() and not (strong and _gallery(cursor, element, text)):
             cursor.add(classify((TextRun(text, strong, em),)))
         return True
     builder = cursor.builder(runs=True)
@@ -63,6 +66,16 @@ def read(cursor: Cursor, element: etree._Element) -> bool:
         return False
     cursor.pos += 1
     _add(cursor, builder, element)
+    return True
+
+
+def _gallery(cursor: Cursor, element: etree._Element, text: str) -> bool:
+    """Read the pictures after a whole-bold paragraph ``text`` that is a
+    gallery's label and title (the cursor past it)."""
+    title = gallery.title_of(text) if text.startswith(_GALLERY_LABELS) else None
+    if title is None or not gallery.starts_with_label(element):
+        return False
+    gallery.read_pictures(cursor, title)
     return True
 
 
@@ -98,6 +111,10 @@ def _add(cursor: Cursor, builder: TextBuilder, element: Optional[etree._Element]
     inlines = builder.inlines()
     if not inlines or all(isinstance(run, TextRun) and run.text.isspace() for run in inlines):
         return  # nothing visible: <p>&nbsp;</p>
+    if element is not None and _all_bold(inlines):
+        text = "".join(run.text for run in inlines)
+        if _gallery(cursor, element, text):
+            return
     cursor.keep(builder)
     block = classify(inlines)
     if element is not None and (
@@ -107,6 +124,11 @@ def _add(cursor: Cursor, builder: TextBuilder, element: Optional[etree._Element]
         # one inside another: keep the source, so that they are written back.
         block = attrs.evolve(block, html=outer_html(element))
     cursor.add(block)
+
+
+def _all_bold(inlines: tuple[Inline, ...]) -> bool:
+    """Whether every run with visible text is bold (links and topics are not)."""
+    return all(isinstance(run, TextRun) and (run.strong or not run.text.strip(" \n")) for run in inlines)
 
 
 def classify(inlines: tuple[Inline, ...]) -> Block:
