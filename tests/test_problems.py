@@ -86,6 +86,10 @@ def test_bom_is_not_a_problem_and_not_a_column() -> None:
         ("<p>abc</p><p>未完的句子", None),
         ("<p>abc</p><p>", len(DATE + "<p>abc</p>") + 1),
         ("<p>abc</p><p>x<b>y</b>", None),
+        # Cut inside an element other than a paragraph: the end tags never came.
+        ("<p>abc</p><div>x", len(DATE + "<p>abc</p><div>x") + 1),
+        ('<p>abc</p><h3>相关图集：T</h3><div><img src="a.jpg"><b>t</b>：说明', None),
+        ("<p>abc</p><ul><li>x</li><li>y", None),
     ],
 )
 def test_truncated_body(body: str, column: int | None) -> None:
@@ -98,8 +102,31 @@ def test_truncated_body(body: str, column: int | None) -> None:
     assert "abc" in parsed.text
 
 
+def test_truncated_time_line() -> None:
+    parsed = dwparse.parse(HEAD + "<div><i>德正, 德才<br>2025-05")
+    assert codes(parsed) == ["date-invalid", "body-truncated"]
+    assert parsed.published_at is None and parsed.authors == ("德正", "德才")
+    assert "<i>" in parsed.problems[1].message
+
+
+@pytest.mark.parametrize("time", ["2025", "2025-05", "202505"])
+def test_time_without_a_day_is_invalid(time: str) -> None:
+    parsed = dwparse.parse(HEAD + f"<div><i><br>{time}</i></div><p>x</p>")
+    assert codes(parsed) == ["date-invalid"] and parsed.published_at is None
+
+
+@pytest.mark.parametrize("time", ["2025-05-20", "20250520", "2025-05-20T11", "2024-06-18T06:45:00,000Z"])
+def test_time_with_a_day_is_read(time: str) -> None:
+    parsed = dwparse.parse(HEAD + f"<div><i><br>{time}</i></div><p>x</p>")
+    assert codes(parsed) == [] and parsed.published_at is not None
+
+
 def test_complete_bodies_are_not_truncated() -> None:
-    for body in ["<p>x</p>", "<p>x</p>\n", "<p>x</p><img src='a.jpg'>", "<p>x</p>bare text", "<p>x</p><br/>"]:
+    for body in [
+        "<p>x</p>", "<p>x</p>\n", "<p>x</p><img src='a.jpg'>", "<p>x</p>bare text", "<p>x</p><br/>",
+        "<p>a<b>unclosed inline</p><p>x</p>", "<ul><li>a<li>b</ul>", "<p><b><i>misnested</b></i></p>",
+        "<table><tr><td>a<td>b</table>",
+    ]:  # fmt: skip
         assert "body-truncated" not in codes(article(body)), body
 
 

@@ -178,6 +178,27 @@ def test_clean_files_found_in_review_round_trip(body: str) -> None:
     assert again == article
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<iframe src="https://example.com/x">a<b>x</b>&amp;</iframe><p>x</p>',
+        '<div class="embed yt-wrapper"><iframe src="https://www.youtube.com/embed/x">降级 <p>文字</p></iframe></div>',
+        "<div><xmp>q<b>r</b> &lt;</xmp></div><p>x</p>",
+        "<div><noembed>z<i>y</i></noembed></div>",
+        "<div><noframes>n<b>m</b></noframes></div>",
+    ],
+)
+def test_raw_text_elements_are_written_back_as_read(body: str) -> None:
+    """The content of <iframe>, <xmp>, <noembed> and <noframes> is raw text:
+    written back escaped, it would read back as other text."""
+    article = dwparse.parse(HEAD + body)
+    again = dwparse.parse(article.to_markdown())
+    assert again == article
+    assert [getattr(block, "html", None) for block in again.blocks] == [
+        getattr(block, "html", None) for block in article.blocks
+    ]
+
+
 @pytest.mark.parametrize("body", ["<p>&nbsp;</p>", "<p>\u3000</p>", "<div></div>", "<table></table>", "<h2><br></h2>", "<ul></ul>"])
 def test_blocks_with_nothing_visible_are_dropped(body: str) -> None:
     assert dwparse.parse(HEAD + body + "<p>x</p>").blocks == (Paragraph("x", (TextRun("x"),)),)

@@ -27,9 +27,17 @@ from typing import Any, Iterator
 from dateutil.parser import isoparse
 
 _LINK_LINE = re.compile(r"\[(.*)\]\((.*)\)")
+# CommonMark escapes ASCII punctuation only: "\\中" is a backslash and 中.
+_MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _LABELS = ("相关图集", "相關圖集", "图像来源", "圖片來源")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _NONCHARACTER = re.compile("[\ud800-\udfff\ufffe\uffff]")
+# CR LF, LF, or a CR alone: a line end (in the body, whitespace either way).
+_LINE_END = re.compile("\r?\n|\r")
+# An end tag with quoted attributes ends after the quotes, as in HTML5 (the
+# standard library's parser ends it at the first ">"): written without them.
+_QUOTED_END_TAG = re.compile(r"""</([A-Za-z][^\s/>]*)[\s/][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)+>""")
+_TAG_NAME = re.compile("[A-Za-z][A-Za-z0-9-]*")
 _BOGUS_COMMENT = re.compile(r"<!\[(?!CDATA\[)[^>]*>?")
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _HIDDEN = {"script", "style", "template", "noscript"}
@@ -37,7 +45,13 @@ _SKIPPED_KEYS = {"html"}
 
 
 class _Text(HTMLParser):
-    """Text pieces; an end tag that closes nothing joins its neighbours (as in HTML)."""
+    """Text pieces; an end tag that closes nothing joins its neighbours (as in HTML).
+
+    The content of ``<iframe>``, ``<xmp>``, ``<noembed>`` and ``<noframes>``
+    is raw text, tags and references as written, as in HTML.
+    """
+
+    CDATA_CONTENT_ELEMENTS = ("script", "style", "iframe", "xmp", "noembed", "noframes")
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -83,20 +97,19 @@ class _Text(HTMLParser):
 
 def visible_words(text: str) -> list[str]:
     """The words of visible text in an archive file, as a reader sees them."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.lstrip("\ufeff")  # a byte order mark, or two (one in the bytes, one in the text)
     text = _NONCHARACTER.sub("\ufffd", _CONTROL.sub("", text))
-    lines = text.split("\n")
+    lines = _LINE_END.split(text)
     words: list[str] = []
     after_title = False
     in_head = True  # before the first line of body
     body_lines = []
     for line in lines:
         stripped = line.strip()
-        if in_head and stripped.startswith("<!--") and "-->" in stripped:
-            if stripped.endswith("-->"):
-                continue
-            stripped = stripped.split("-->", 1)[1].strip()  # the title may follow on the line
+        if in_head and stripped.startswith("<!--"):  # the header line
+            if stripped.endswith("-->") or "-->" not in stripped[4:]:
+                continue  # whole, or never closed: all of the line is the header
+            stripped = stripped[4:].split("-->", 1)[1].strip()  # the title may follow on the line
             line = stripped
         if in_head and stripped.startswith("["):
             match = _LINK_LINE.fullmatch(stripped)
@@ -104,7 +117,7 @@ def visible_words(text: str) -> list[str]:
             title, url = (match[1], match[2]) if match else (stripped[1:], "")
             if not match and "](" in title:
                 title, url = title.rsplit("](", 1)
-            title = html.unescape(re.sub(r"\\(.)", r"\1", title.rstrip("]")))
+            title = html.unescape(_MARKDOWN_ESCAPE.sub(r"\1", title.rstrip("]")))
             words.extend(title.split())
             words.extend(url.split())
             after_title, in_head = True, False  # one title line at most
@@ -119,7 +132,7 @@ def visible_words(text: str) -> list[str]:
     reader = _Text()
     # "<![" other than CDATA opens a bogus comment up to ">" (HTML5); the
     # standard library's parser rejects it, so drop it first.
-    reader.feed(_BOGUS_COMMENT.sub("", body))
+    reader.feed(_QUOTED_END_TAG.sub(_plain_end_tag, _BOGUS_COMMENT.sub("", body)))
     # A tag cut off by the end of the file is not text (browsers drop it too).
     if not reader.rawdata.lstrip().startswith("<"):
         reader.close()
@@ -137,12 +150,22 @@ def visible_words(text: str) -> list[str]:
 
 
 # The time line at the start of the body, and the separators of its names.
-_TIME_LINE = re.compile(r"\A((?:\s|<!--.*?-->)*)<div>\s*<i>(.*?)</i>\s*</div>", re.DOTALL)
+# (Also a line cut short, or whose </i> a mutation broke.)
+_TIME_LINE = re.compile(r"\A((?:\s|<!--.*?-->)*)<div>\s*<i>(.*?)(?=</div>|\Z)", re.DOTALL)
 _NAME_SEPARATORS = re.compile("[,，、;；]")
 
 
 def _names_apart(match: re.Match[str]) -> str:
-    return match[1] + "<div><i>" + _NAME_SEPARATORS.sub(" ", match[2]) + "</i></div>"
+    """The time line with spaces for the separators of its names (before its
+    last ``<br>``, or its last space; the time after it may hold a comma)."""
+    names, br, time = match[2].rpartition("<br>")
+    if not br:  # NAMES TIME
+        names, br, time = match[2].rpartition(" ")
+    return match[1] + "<div><i>" + _NAME_SEPARATORS.sub(" ", names) + br + time
+
+
+def _plain_end_tag(match: re.Match[str]) -> str:
+    return f"</{match[1]}>" if _TAG_NAME.fullmatch(match[1]) else ""
 
 
 def _html_text(markup: str) -> str:
@@ -189,20 +212,34 @@ _ISO_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+(?:Z|[+-][0-9:]+)?")
 def lost_words(text: str, data: dict[str, Any]) -> list[str]:
     """Words of ``text`` that appear in no string of the article dict ``data``.
 
+    Where broken markup makes the two readings draw a block boundary in
+    different places, a word of one reading is two of the other; so a word
+    also counts as kept when it appears in the article's strings run
+    together without whitespace, and a word holding the title line's
+    Markdown (``…萎缩](https://…``) when each piece between ``[]()`` does.
     Pieces of a time that markup split (``2</p>024-…``) count as the time
     when the article has a ``published_at``.
     """
     # U+FEFF is invisible (lxml drops it at the start of the body); parsers
     # differ on what replaces a reference to a control character (nothing or
     # U+FFFD): neither counts.
-    haystack = _INVISIBLE.sub("", "\x00".join(_strings({k: v for k, v in data.items() if k != "problems"})))
-    times = _ISO_TIME.findall(_TAGS.sub("", text)) if data.get("published_at") else []
+    strings = list(_strings({k: v for k, v in data.items() if k != "problems"}))
+    haystack = _INVISIBLE.sub("", "\x00".join(strings))
+    run_together = _WHITESPACE.sub("", haystack.replace("\x00", ""))
+    times = _ISO_TIME.findall(_TAGS.sub("", _CONTROL.sub("", text))) if data.get("published_at") else []
+
+    def kept(word: str) -> bool:
+        if word in haystack or word in run_together or any(word in time for time in times):
+            return True
+        pieces = [piece for piece in _TITLE_SYNTAX.split(word) if piece]
+        return len(pieces) > 1 and all(piece in run_together for piece in pieces)
+
     words = (_INVISIBLE.sub("", word) for word in visible_words(text))
-    return [
-        word
-        for word in words
-        if word and word not in haystack and not any(word in time for time in times)
-    ]
+    return [word for word in words if word and not kept(word)]
+
+
+_WHITESPACE = re.compile(r"\s+")
+_TITLE_SYNTAX = re.compile(r"[\[\]()]+")
 
 
 # Labels, and the Markdown of the title line and its underline.
@@ -217,11 +254,17 @@ def lost_characters(text: str, data: dict[str, Any]) -> dict[str, int]:
     inputs whose broken markup two HTML parsers may tree differently. Label
     and title-line syntax characters (and time characters when there is a
     ``published_at``) may be missing: a mutation can split a label or a time,
-    or break the title line in ways the two readings take differently.
+    or break the title line in ways the two readings take differently. The
+    caption of a lead image repeated in the body is expected once.
     """
     seen = Counter(char for word in visible_words(text) for char in _INVISIBLE.sub("", word))
     kept = Counter(
         _INVISIBLE.sub("", "".join(_strings({k: v for k, v in data.items() if k != "problems"})))
     )
+    lead = data.get("lead_image") or {}
+    if lead.get("caption") and _CONTROL.sub("", text).count(lead["caption"]) > 1:
+        # The body may repeat the lead image with its caption; the repeat is
+        # dropped, so its caption is seen once more than it is kept.
+        seen -= Counter((lead.get("caption") or "") + (lead.get("credit") or ""))
     allowed = _LABEL_CHARACTERS | (_TIME_CHARACTERS if data.get("published_at") else set())
     return {char: count for char, count in (seen - kept).items() if char not in allowed}

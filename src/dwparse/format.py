@@ -73,8 +73,9 @@ BLOCK_TAGS = frozenset(
 CELL_TAGS = frozenset({"td", "th"})
 #: Elements whose content is never visible text.
 HIDDEN_TAGS = frozenset({"svg", "script", "style", "template", "noscript", "head"})
-#: Elements whose text is written back unescaped.
-RAW_TEXT_TAGS = frozenset({"script", "style"})
+#: Elements whose content is raw text (no tags, no character references, as
+#: libxml2 reads them): their text is written back unescaped.
+RAW_TEXT_TAGS = frozenset({"script", "style", "iframe", "xmp", "noembed", "noframes"})
 #: Elements that make text bold, and italic.
 STRONG_TAGS = frozenset({"strong", "b"})
 EM_TAGS = frozenset({"em", "i"})

@@ -38,6 +38,10 @@ _UNEXPECTED_END_TAG = re.compile(r"Unexpected end tag : (\S+)")
 _DOCUMENT_END = re.compile(r"</(?:[bB][oO][dD][yY]|[hH][tT][mM][lL])[^<>]*>")
 _START_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
 _OPEN_P = re.compile(r"<p[\s>/]", re.IGNORECASE)
+# How far back the check for elements left open at the end looks, in tags.
+_END_TAGS_LOOKED_AT = 64
+# Elements whose end tag HTML lets one leave out.
+_OPTIONAL_END_TAGS = frozenset("li dt dd p rb rt rtc rp optgroup option colgroup caption thead tbody tfoot tr td th".split())
 _local = threading.local()
 
 
@@ -295,6 +299,42 @@ def _check_truncation(source: Source, html: str, start: int) -> None:
         source.report(
             "body-truncated", f"the body ends inside a paragraph: {quote(body[-30:])}", start + len(body)
         )
+        return
+    unclosed = _unclosed_at_end(body)
+    if unclosed is not None:
+        source.report(
+            "body-truncated", f"the body ends inside <{unclosed}>: {quote(body[-30:])}", start + len(body)
+        )
+
+
+def _unclosed_at_end(body: str) -> Optional[str]:
+    """The name of an element still open where ``body`` ends, looking back
+    over its last :data:`_END_TAGS_LOOKED_AT` tags; ``None`` if all are closed.
+
+    Going back from the end, end tags wait for their start tags. A start tag
+    met while nothing waits opened an element the body never closed: the body
+    was cut off. (While end tags wait, an element left open inside another,
+    ``<p>a<b>b</p>``, was closed with it.) Misnested tags match anywhere in
+    what waits; elements whose end tag HTML lets one leave out (``li``,
+    ``td``, ...) never count.
+    """
+    waiting: list[str] = []
+    position = len(body)
+    for _ in range(_END_TAGS_LOOKED_AT):
+        position = body.rfind("<", 0, position)
+        if position < 0:
+            return None
+        tag = _TAG_PATTERN.match(body, position)
+        if tag is None:
+            continue
+        name = tag[2].lower()
+        if tag[1]:
+            waiting.append(name)
+        elif name in waiting:
+            del waiting[len(waiting) - 1 - waiting[::-1].index(name)]
+        elif not waiting and name not in VOID_TAGS and name not in _OPTIONAL_END_TAGS and not tag[0].endswith("/>"):
+            return name  # (with end tags waiting, one of them closed it)
+    return None
 
 
 # -- reading blocks -------------------------------------------------------------

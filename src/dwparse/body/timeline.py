@@ -34,14 +34,19 @@ _BLANK = " \t\n\r\f\v\u00a0\u3000\u200b\u200c\u200d\u2060\ufeff"
 # The date a time in "NAME TIME" (a line without <br>) must start with.
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _UTC = timezone.utc
+# The whole date a time starts with, extended or basic: 2024-07-28, 20240728.
+_FULL_DATE = re.compile(r"[0-9]{4}(?:-[0-9]{2}-[0-9]{2}|[0-9]{4})(?![0-9])")
 _COMMON_TIME = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]{1,6}))?Z")
 # What the time line may hold: inline elements with visible text.
 _LINE_TAGS = INLINE_TAGS - MEDIA_TAGS - {"svg"}
 
 
 def parse_time(text: str) -> Optional[datetime]:
-    """An ISO 8601 time as an aware UTC datetime (no zone means UTC), or ``None``."""
+    """An ISO 8601 time as an aware UTC datetime (no zone means UTC), or
+    ``None``; it must name a whole day at least (``2025-05`` is not a time)."""
     common = _COMMON_TIME.fullmatch(text)
+    if common is None and _FULL_DATE.match(text) is None:
+        return None  # "2025" or "2025-05": no day, a time cut short
     try:
         if common is not None:  # the archive's own form, read without dateutil
             year, month, day, hour, minute, second = (int(common[index]) for index in range(1, 7))
