@@ -1,13 +1,16 @@
 """parse_many over generated corpora: peak memory and the speed-up of processes.
 
     .venv/bin/python benchmarks/memory.py 1000 10000 100000 [--jobs 2]
+    .venv/bin/python benchmarks/memory.py 1000 10000 100000 --parquet
 
 For each size, generates that many files (seed 1) into a temporary folder,
 then, each in a fresh process so that peak memory is its own, streams them
 through ``dwparse.parse_many`` (counting blocks, keeping nothing) with one
 job and with ``--jobs`` processes. Prints wall time, files per second, the
 peak resident memory of the parent (and of the whole process tree), and the
-peak ratio of each size to the smallest. It reports; it never fails.
+peak ratio of each size to the smallest. With ``--parquet``, it runs the
+command line instead, ``dwparse FOLDER --format parquet -o OUT`` (one job),
+and prints its peak and the rows of its tables. It reports; it never fails.
 
 For one very large file (a 50 MB body) against lxml parsing that body alone,
 see ``big_body.py``.
@@ -26,6 +29,7 @@ import tempfile
 import time
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 
@@ -48,9 +52,25 @@ def run_one(folder: str, jobs: int) -> None:
     print(json.dumps({"files": files, "blocks": blocks, "seconds": seconds, "peak_kb": own, "child_peak_kb": children}))
 
 
-def measure(folder: str, jobs: int) -> dict[str, float]:
+def run_parquet(folder: str) -> None:
+    """In a child process: the command line writing Parquet tables, figures as JSON."""
+    import pyarrow.parquet as pq
+
+    from dwparse.cli import main
+
+    with tempfile.TemporaryDirectory() as out:
+        start = time.perf_counter()
+        status = main([folder, "--format", "parquet", "-o", os.path.join(out, "tables"), "--quiet"])
+        seconds = time.perf_counter() - start
+        tables = {path.stem: pq.ParquetFile(path).metadata.num_rows for path in Path(out, "tables").glob("*.parquet")}
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"status": status, "seconds": seconds, "peak_kb": own, "tables": tables}))
+
+
+def measure(folder: str, jobs: int, parquet: bool = False) -> dict[str, Any]:
+    extra = ["--parquet"] if parquet else []
     output = subprocess.run(
-        [sys.executable, __file__, "--child", folder, "--jobs", str(jobs)],
+        [sys.executable, __file__, "--child", folder, "--jobs", str(jobs), *extra],
         check=True,
         capture_output=True,
         text=True,
@@ -62,10 +82,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[1000, 10000])
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--parquet", action="store_true", help="time the command line writing Parquet tables")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        run_one(args.child, args.jobs)
+        run_parquet(args.child) if args.parquet else run_one(args.child, args.jobs)
         return
     sys.path.insert(0, str(HERE))
     from generate import generate
@@ -75,6 +96,15 @@ def main() -> None:
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as folder:
             generate(size, Path(folder), seed=1)  # returns a list, but in this process
+            if args.parquet:
+                figures = measure(folder, 1, parquet=True)
+                base_peak = base_peak or figures["peak_kb"]
+                print(
+                    f"{size:>7} files | parquet: {figures['seconds']:7.2f} s, peak {figures['peak_kb'] / 1024:6.1f} MiB "
+                    f"({figures['peak_kb'] / base_peak:.2f}x of smallest), exit {figures['status']}, rows {figures['tables']}"
+                )
+                sys.stdout.flush()
+                continue
             single = measure(folder, 1)
             multi = measure(folder, args.jobs)
         if base_peak is None:

@@ -20,6 +20,7 @@ from typing import Any
 DOCS = Path(__file__).resolve().parent
 ROOT = DOCS.parent
 SEED = ROOT.parent / "shared" / "corpus" / "seed-zh-69790970.md"
+FIXTURES = ROOT / "tests" / "fixtures"
 
 # Document the working tree's package, also when dwparse is not installed.
 sys.path.insert(0, str(ROOT / "src"))
@@ -111,6 +112,9 @@ nitpick_ignore = [
     # in each (path, article) pair. A TypeVar is not an object Sphinx can
     # document; api.md explains it in prose instead.
     ("py:class", "dwparse.batch.P"),
+    # Article.blocks_of's TypeVar: the block class asked for, and the type of
+    # the blocks handed back; explained in prose in api.md.
+    ("py:class", "dwparse.model._B"),
 ]
 
 # -- Doctest -----------------------------------------------------------------------
@@ -120,6 +124,8 @@ import dwparse
 
 # The real archive file shipped with the shared test data (../shared/corpus).
 SEED = {str(SEED)!r}
+# The test-suite's archive files: a small archive for the recipes.
+FIXTURES = {str(FIXTURES)!r}
 
 # A clean header, link title, underline and publication time: the examples on
 # the construct pages append a body fragment to it.

@@ -33,6 +33,7 @@ from dwparse.model import (
     TopicRun,
 )
 from dwparse.parser import parse, parse_file
+from dwparse.jsonl import read_jsonl
 from dwparse.jsonshape import json_schema
 from dwparse import render  # registers the article writer  # noqa: F401
 
@@ -68,4 +69,5 @@ __all__ = [
     "parse",
     "parse_file",
     "parse_many",
+    "read_jsonl",
 ]

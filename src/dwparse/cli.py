@@ -1,4 +1,4 @@
-"""The command line: ``dwparse PATH... [-o OUT] [--format jsonl|text] [--jobs N] [--strict] [--quiet]``."""
+"""The command line: ``dwparse PATH... [-o OUT] [--format jsonl|parquet|text] [--jobs N] [--strict] [--quiet]``."""
 
 from __future__ import annotations
 
@@ -12,12 +12,13 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from typing import IO, NamedTuple, Optional
+from typing import IO, Any, NamedTuple, Optional, Union
 
 from dwparse import __version__
 from dwparse.batch import map_files
 from dwparse.errors import ParseError
 from dwparse.parser import parse, parse_file
+from dwparse.tables import INSTALL_HINT, ParquetFolder, rows, umasked
 
 __all__ = ["main"]
 
@@ -26,7 +27,7 @@ _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _HEADER_LIKE = re.compile("^(==> )", re.MULTILINE)
 
 DESCRIPTION = """\
-Convert archived DW article files to JSON lines (or plain text).
+Convert archived DW article files to JSON lines (or Parquet tables, or plain text).
 
 Each PATH is a file, a directory that is searched recursively for *.md
 files (in name order), or - for one article on standard input. Only regular
@@ -38,13 +39,21 @@ EPILOG = """\
 output:
   JSON lines go to standard output, or to OUT with -o: to a temporary file
   beside OUT, renamed to OUT when the run ends well, so that an interrupted
-  or failed run leaves no truncated OUT and an older OUT stays. With
-  --format text (or --text), each article is written as plain text instead:
-  a line "==> PATH <==", the title, a blank line, the running text (a line of
+  or failed run leaves no truncated OUT and an older OUT stays. --no-inlines
+  leaves paragraphs' inline runs out of the JSON (their text stays).
+
+  With --format parquet, OUT (required) is a folder of tables, each row
+  keyed by path: articles.parquet, blocks.parquet, pictures.parquet,
+  links.parquet, topics.parquet and problems.parquet, written while files
+  are read and moved into place at the end. It needs pyarrow
+  (pip install 'dwparse[parquet]').
+
+  With --format text (or --text), each article is written as plain text: a
+  line "==> PATH <==", the title, a blank line, the running text (a line of
   it that starts with "==> " gets a backslash first) and a blank line.
 
-  On standard error: a progress bar when more than one file is read and
-  standard error is a terminal; each file that could not be read (or, with
+  On standard error: a progress bar (files done, files per second, time
+  left) when more than one file is read and standard error is a terminal; each file that could not be read (or, with
   --strict, had a problem) with the reason; and a final summary: files read,
   articles with problems, files that could not be read. --quiet leaves out
   all but the errors. File names are shown with control characters escaped.
@@ -61,14 +70,15 @@ exit status:
 
 
 class _Converted(NamedTuple):
-    """What a worker sends back for one file: small, cheap to pickle."""
+    """What a worker sends back for one file: small, cheap to pickle (a
+    JSON line or text, or a Parquet folder's rows)."""
 
-    output: Optional[str]
+    output: Union[str, dict[str, list[dict[str, Any]]], None]
     problems: int
     error: Optional[str]
 
 
-def _convert(path: str, strict: bool, text: bool) -> _Converted:
+def _convert(path: str, strict: bool, form: str, inlines: bool = True) -> _Converted:
     try:
         if path == "-":
             article = parse(sys.stdin.buffer.read(), strict=strict)
@@ -80,15 +90,18 @@ def _convert(path: str, strict: bool, text: bool) -> _Converted:
         return _Converted(None, 1, f"line {error.line}, column {error.column}: {error.code}: {error.problem.message}")
     except Exception as error:  # noqa: BLE001 - one file's failure is reported, the run goes on
         return _Converted(None, 0, f"{type(error).__name__}: {error}")
-    if text:
+    output: Union[str, dict[str, list[dict[str, Any]]]]
+    if form == "text":
         body = _HEADER_LIKE.sub(r"\\\1", article.text)  # a line of the text cannot pass for a file's header
         output = f"==> {_shown(path)} <==\n{article.title or ''}\n\n{body}\n\n"
+    elif form == "parquet":
+        output = rows(path, article)
     else:
-        output = json.dumps({"path": path, **article.to_dict()}, ensure_ascii=False) + "\n"
+        output = json.dumps({"path": path, **article.to_dict(inlines=inlines)}, ensure_ascii=False) + "\n"
     return _Converted(output, len(article.problems), None)
 
 
-def _convert_task(task: tuple[str, bool, bool]) -> _Converted:
+def _convert_task(task: tuple[str, bool, str, bool]) -> _Converted:
     return _convert(*task)
 
 
@@ -135,12 +148,17 @@ class _Output:
             return
         folder = os.path.dirname(os.path.abspath(target))
         descriptor, self.temporary = tempfile.mkstemp(prefix=".dwparse-", suffix=".part", dir=folder)
+        os.chmod(self.temporary, umasked(0o666))  # mkstemp's 0600 would stay with OUT
         self.stream = os.fdopen(descriptor, "w", encoding="utf-8")
 
     def skipped(self) -> frozenset[str]:
         """Real paths of the files the walk must not read back."""
         paths = [self.target, self.temporary] if self.target is not None else []
         return frozenset(os.path.realpath(path) for path in paths if path is not None)
+
+    def write(self, output: str) -> None:
+        """Write one file's output."""
+        self.stream.write(output)
 
     def finish(self, keep: bool) -> None:
         """Close; move the temporary file to OUT if ``keep``, else remove it."""
@@ -160,12 +178,13 @@ class _Output:
 
 
 class _Progress:
-    """A one-line progress bar on a terminal; nothing elsewhere."""
+    """A one-line progress bar on a terminal, with files per second and the
+    time left; nothing elsewhere."""
 
     def __init__(self, stream: IO[str], total: int) -> None:
         self.stream = stream
         self.total = total
-        self.shown = 0.0
+        self.started = self.shown = time.monotonic()
 
     def update(self, done: int) -> None:
         now = time.monotonic()
@@ -174,7 +193,12 @@ class _Progress:
         self.shown = now
         width = 30
         filled = width * done // max(self.total, 1)
-        self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{self.total} files")
+        rate = done / max(now - self.started, 1e-9)
+        left = round((self.total - done) / rate) if rate > 0 else 0
+        self.stream.write(
+            f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{self.total} files, "
+            f"{rate:.1f} files/s, {left // 3600}:{left // 60 % 60:02d}:{left % 60:02d} left"
+        )
         self.stream.flush()
 
     def close(self) -> None:
@@ -194,9 +218,13 @@ def _parser() -> argparse.ArgumentParser:
         "--strict", action="store_true", help="treat a file with any problem as not read (exit 1), and write nothing for it"
     )
     parser.add_argument(
-        "--format", choices=("jsonl", "text"), default="jsonl", help="jsonl (default): JSON lines; text: plain text"
+        "--format",
+        choices=("jsonl", "parquet", "text"),
+        default="jsonl",
+        help="jsonl (default): JSON lines; parquet: a folder OUT of tables; text: plain text",
     )
     parser.add_argument("--text", action="store_true", help="the same as --format text")
+    parser.add_argument("--no-inlines", action="store_true", help="leave paragraphs' inline runs out of the JSON")
     parser.add_argument("-q", "--quiet", action="store_true", help="write nothing on standard error but errors")
     parser.add_argument("--version", action="version", version=f"dwparse {__version__}")
     return parser
@@ -210,8 +238,18 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         parser.error("--jobs must be 0 or more")
     if args.paths.count("-") > 1:
         parser.error("standard input (-) can be read once")
+    if args.text:
+        args.format = "text"
+    output: Union[_Output, ParquetFolder]
     try:
-        output = _Output(args.output)
+        if args.format == "parquet":
+            if args.output is None:
+                parser.error("--format parquet needs -o OUT, the folder of tables")
+            output = ParquetFolder(args.output)
+        else:
+            output = _Output(args.output)
+    except ImportError:
+        parser.error(INSTALL_HINT)
     except OSError as error:
         parser.error(f"cannot write {args.output}: {error.strerror or error}")
     run = _Run(args, output)
@@ -259,7 +297,7 @@ def _interrupt(signum: int, frame: object) -> None:
 class _Run:
     """One run of the command: files in, lines out, counts, and the end."""
 
-    def __init__(self, args: argparse.Namespace, output: _Output) -> None:
+    def __init__(self, args: argparse.Namespace, output: Union[_Output, ParquetFolder]) -> None:
         self.args = args
         self.output = output
         self.read = self.with_problems = self.failed = 0
@@ -268,14 +306,15 @@ class _Run:
     def run(self) -> int:
         args, stderr = self.args, self.stderr
         walk_errors: list[str] = []
-        text = args.text or args.format == "text"
         jobs = 1 if "-" in args.paths else args.jobs
         progress = None
-        if stderr.isatty() and not args.quiet:
-            total = sum(1 for _ in _walk(args.paths, [], self.output.skipped()))
-            if total > 1:
-                progress = _Progress(stderr, total)
-        tasks = ((path, args.strict, text) for path in _walk(args.paths, walk_errors, self.output.skipped()))
+        paths: Iterator[str] = _walk(args.paths, walk_errors, self.output.skipped())
+        if stderr.isatty() and not args.quiet:  # one walk: its files, counted, then read
+            found = list(paths)
+            paths = iter(found)
+            if len(found) > 1:
+                progress = _Progress(stderr, len(found))
+        tasks = ((path, args.strict, args.format, not args.no_inlines) for path in paths)
         status = None
         try:
             for done, (task, result) in enumerate(map_files(_convert_task, tasks, jobs), start=1):
@@ -314,7 +353,7 @@ class _Run:
 
     def _take(self, path: str, result: _Converted, progress: Optional[_Progress]) -> None:
         if result.output is not None:
-            self.output.stream.write(result.output)
+            self.output.write(result.output)  # type: ignore[arg-type]
             self.read += 1
             self.with_problems += result.problems > 0
             return

@@ -1,33 +1,38 @@
-"""The JSON shape: one converter for every attrs class of the model, and the schema.
+"""The JSON shape: one converter for every attrs class of the model, each
+way, and the schema.
 
 Nothing here imports the model: a class's JSON keys are its attrs fields
 (those taking part in equality), with its ``TYPE`` word first where it has
-one, so :mod:`dwparse.model` can call in without an import circle.
+one, so :mod:`dwparse.model` can call in without an import circle. Reading
+back (:func:`from_jsonable`) follows the fields' type hints; a union of
+classes is told apart by the ``"type"`` word.
 """
 
 from __future__ import annotations
 
 import json
+import typing
 from datetime import datetime
 from importlib import resources
-from typing import Any, Optional
+from typing import Any, Optional, Union
 
 import attrs
 
-__all__ = ["article_to_dict", "json_schema", "to_jsonable"]
+__all__ = ["article_from_dict", "article_to_dict", "from_jsonable", "json_schema", "to_jsonable"]
 
 
-def to_jsonable(value: Any) -> Any:
+def to_jsonable(value: Any, leave_out: frozenset[str] = frozenset()) -> Any:
     """``value`` as JSON-ready data: attrs classes become dicts (with their
     ``"type"`` first where the class has one), tuples lists, datetimes ISO 8601.
-    Fields marked ``eq=False`` (source HTML kept for rendering) are left out.
+    Fields marked ``eq=False`` (source HTML kept for rendering) are left out,
+    and so are fields named in ``leave_out``.
     """
     kind = type(value)
     shape = _SHAPES.get(kind)
     if shape is None:
         if not attrs.has(kind):
             if kind is tuple:
-                return [to_jsonable(item) for item in value]
+                return [to_jsonable(item, leave_out) for item in value]
             if kind is datetime:
                 return value.isoformat()
             return value
@@ -35,8 +40,10 @@ def to_jsonable(value: Any) -> Any:
     word, names = shape
     out: dict[str, Any] = {"type": word} if word is not None else {}
     for name in names:
+        if leave_out and name in leave_out:
+            continue
         item = getattr(value, name)
-        out[name] = item if type(item) in _PLAIN else to_jsonable(item)
+        out[name] = item if type(item) in _PLAIN else to_jsonable(item, leave_out)
     return out
 
 
@@ -49,11 +56,12 @@ _SHAPES: dict[type, tuple[Optional[str], tuple[str, ...]]] = {}
 _PLAIN = frozenset({str, int, bool, type(None)})
 
 
-def article_to_dict(article: Any) -> dict[str, Any]:
+def article_to_dict(article: Any, *, inlines: bool = True) -> dict[str, Any]:
     """The contract's JSON shape of an :class:`~dwparse.Article`:
     ``schema_version`` first, then its fields, with the derived ``sources``,
-    ``copyright`` and ``text`` before ``problems``."""
-    body = to_jsonable(article)
+    ``copyright`` and ``text`` before ``problems``; without paragraphs'
+    ``inlines`` if ``inlines`` is false."""
+    body = to_jsonable(article, frozenset() if inlines else _NO_INLINES)
     problems = body.pop("problems")
     return {
         "schema_version": article.SCHEMA_VERSION,
@@ -63,6 +71,72 @@ def article_to_dict(article: Any) -> dict[str, Any]:
         "text": article.text,
         "problems": problems,
     }
+
+
+_NO_INLINES = frozenset({"inlines"})
+
+
+def article_from_dict(cls: type, data: Any) -> Any:
+    """An article of class ``cls`` from :func:`article_to_dict`'s shape
+    (derived keys and a command line's ``"path"`` are ignored).
+
+    :raises ValueError: if ``data`` is not a dict of that shape (schema 2).
+    """
+    if not isinstance(data, dict) or data.get("schema_version") != cls.SCHEMA_VERSION:  # type: ignore[attr-defined]
+        version = data.get("schema_version") if isinstance(data, dict) else type(data).__name__
+        raise ValueError(f"not an article of schema_version {cls.SCHEMA_VERSION}: {version!r}")  # type: ignore[attr-defined]
+    try:
+        return from_jsonable(cls, data)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise ValueError(f"not an article of schema_version {cls.SCHEMA_VERSION}: {type(error).__name__}: {error}") from error  # type: ignore[attr-defined]
+
+
+def from_jsonable(hint: Any, value: Any) -> Any:
+    """``value`` (JSON-ready data) read back as the type ``hint`` says: an
+    attrs class, a tuple, an optional or a union of classes with ``TYPE``
+    words, a datetime, or a plain value.
+
+    A paragraph written without ``inlines`` gets one plain run of its text.
+    """
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    if origin is Union:
+        options = [option for option in typing.get_args(hint) if option is not type(None)]
+        if len(options) > 1:  # told apart by the "type" word
+            word = value["type"]
+            options = [option for option in options if getattr(option, "TYPE", None) == word]
+            if not options:
+                raise ValueError(f"unknown type {word!r}")
+        return from_jsonable(options[0], value)
+    if origin is tuple:
+        item = typing.get_args(hint)[0]
+        return tuple(from_jsonable(item, element) for element in value)
+    if hint is datetime:
+        return datetime.fromisoformat(value)
+    if isinstance(hint, type) and attrs.has(hint):
+        hints = _hints(hint)
+        fields = {}
+        for name in _shape(hint)[1]:
+            if name in value:
+                fields[name] = from_jsonable(hints[name], value[name])
+            elif name == "inlines":  # left out with inlines=False
+                fields[name] = from_jsonable(hints[name], [{"type": "text", "text": value["text"]}] if value["text"] else [])
+        return hint(**fields)
+    if hint is int and type(value) is not int or hint is str and type(value) is not str:
+        raise TypeError(f"expected {hint.__name__}, got {type(value).__name__}")
+    return value
+
+
+def _hints(kind: type) -> dict[str, Any]:
+    """The resolved type hints of an attrs class's fields, once."""
+    hints = _HINTS.get(kind)
+    if hints is None:
+        hints = _HINTS[kind] = typing.get_type_hints(kind)
+    return hints
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
 
 
 def json_schema() -> dict[str, Any]:

@@ -10,44 +10,19 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Any, ClassVar, Optional, Union
+from typing import Any, ClassVar, Literal, Optional, TypeVar, Union
 
 import attrs
 
-from dwparse.jsonshape import article_to_dict
+from dwparse.frozen import reducer, source_html as _source_html
+from dwparse.jsonshape import article_from_dict, article_to_dict
 from dwparse.writers import writer
 
 __all__ = [
-    "Article",
-    "Block",
-    "Copyright",
-    "Credit",
-    "Embed",
-    "Gallery",
-    "GalleryItem",
-    "Heading",
-    "Image",
-    "ImageBlock",
-    "Inline",
-    "Link",
-    "LinkRun",
-    "ListBlock",
-    "Notice",
-    "Paragraph",
-    "Problem",
-    "Quote",
-    "Raw",
-    "TextRun",
-    "Topic",
-    "TopicRun",
-]
-
-
-
-def _source_html() -> Any:
-    """The ``html`` field of blocks that keep their source fragment for
-    :meth:`Article.to_markdown`: not part of equality, repr or the JSON."""
-    return attrs.field(default=None, eq=False, repr=False)
+    "Article", "Block", "Copyright", "Credit", "Embed", "Gallery", "GalleryItem", "Heading",
+    "Image", "ImageBlock", "Inline", "Link", "LinkRun", "ListBlock", "Notice", "Paragraph",
+    "Problem", "Quote", "Raw", "TextRun", "Topic", "TopicRun",
+]  # fmt: skip
 
 
 # -- pieces -------------------------------------------------------------------
@@ -122,7 +97,7 @@ class Topic:
 class TextRun:
     """A run of paragraph text with its formatting flags."""
 
-    TYPE: ClassVar[str] = "text"
+    TYPE: ClassVar[Literal["text"]] = "text"
     text: str
     strong: bool = False
     em: bool = False
@@ -132,7 +107,7 @@ class TextRun:
 class LinkRun:
     """A link inside a paragraph; the same fields as :class:`Link`."""
 
-    TYPE: ClassVar[str] = "link"
+    TYPE: ClassVar[Literal["link"]] = "link"
     text: str
     href: Optional[str]
     rel: Optional[str]
@@ -144,7 +119,7 @@ class LinkRun:
 class TopicRun:
     """A topic tag inside a paragraph."""
 
-    TYPE: ClassVar[str] = "topic"
+    TYPE: ClassVar[Literal["topic"]] = "topic"
     text: str
     topic_id: int
     topic_type: Optional[str]
@@ -161,7 +136,7 @@ Inline = Union[TextRun, LinkRun, TopicRun]
 class Paragraph:
     """A paragraph of running text, with its inline runs."""
 
-    TYPE: ClassVar[str] = "paragraph"
+    TYPE: ClassVar[Literal["paragraph"]] = "paragraph"
     text: str
     inlines: tuple[Inline, ...]
     #: The source HTML when a link and a topic tag stand one inside the other
@@ -179,7 +154,7 @@ class Heading:
     back.
     """
 
-    TYPE: ClassVar[str] = "heading"
+    TYPE: ClassVar[Literal["heading"]] = "heading"
     text: str
     level: int
     html: Optional[str] = _source_html()
@@ -189,8 +164,13 @@ class Heading:
 class ImageBlock:
     """An image between paragraphs, with its caption."""
 
-    TYPE: ClassVar[str] = "image"
+    TYPE: ClassVar[Literal["image"]] = "image"
     image: Image
+
+    @property
+    def text(self) -> str:
+        """The image's caption (``""`` without one)."""
+        return self.image.caption or ""
 
 
 @attrs.frozen
@@ -209,9 +189,15 @@ class GalleryItem:
 class Gallery:
     """A picture gallery: ``相关图集：TITLE`` and the picture ``<div>`` elements after it."""
 
-    TYPE: ClassVar[str] = "gallery"
+    TYPE: ClassVar[Literal["gallery"]] = "gallery"
     title: Optional[str]
     pictures: tuple[GalleryItem, ...]
+
+    @property
+    def text(self) -> str:
+        """The title, then each picture as ``TITLE：TEXT``, one a line."""
+        parts = [self.title] + ["：".join(filter(None, (p.title, p.text))) for p in self.pictures]
+        return "\n".join(part for part in parts if part)
 
 
 @attrs.frozen
@@ -223,17 +209,22 @@ class ListBlock:
     equality and is not in the JSON.
     """
 
-    TYPE: ClassVar[str] = "list"
+    TYPE: ClassVar[Literal["list"]] = "list"
     ordered: bool
     items: tuple[str, ...]
     html: Optional[str] = _source_html()
+
+    @property
+    def text(self) -> str:
+        """The items, one a line."""
+        return "\n".join(self.items)
 
 
 @attrs.frozen
 class Quote:
     """A ``<blockquote>``. ``html`` is as for :class:`ListBlock`."""
 
-    TYPE: ClassVar[str] = "quote"
+    TYPE: ClassVar[Literal["quote"]] = "quote"
     text: str
     html: Optional[str] = _source_html()
 
@@ -242,7 +233,7 @@ class Quote:
 class Credit:
     """The source credit line, e.g. ``（法新社、美联社）``, and its agencies."""
 
-    TYPE: ClassVar[str] = "credit"
+    TYPE: ClassVar[Literal["credit"]] = "credit"
     text: str
     sources: tuple[str, ...]
     html: Optional[str] = _source_html()
@@ -252,7 +243,7 @@ class Credit:
 class Copyright:
     """The copyright line (a paragraph starting with ``©``)."""
 
-    TYPE: ClassVar[str] = "copyright"
+    TYPE: ClassVar[Literal["copyright"]] = "copyright"
     text: str
     html: Optional[str] = _source_html()
 
@@ -261,7 +252,7 @@ class Copyright:
 class Notice:
     """DW boilerplate that is not article text (promotion, disclaimer)."""
 
-    TYPE: ClassVar[str] = "notice"
+    TYPE: ClassVar[Literal["notice"]] = "notice"
     text: str
     html: Optional[str] = _source_html()
 
@@ -280,19 +271,24 @@ class Embed:
     :attr:`Article.text`.
     """
 
-    TYPE: ClassVar[str] = "embed"
+    TYPE: ClassVar[Literal["embed"]] = "embed"
     kind: str
     url: Optional[str]
     poster: Optional[Image]
     target_id: Optional[int]
     html: str
 
+    @property
+    def text(self) -> str:
+        """``""``: an embed's text stays in its :attr:`html`."""
+        return ""
+
 
 @attrs.frozen
 class Raw:
     """Anything else, kept whole: its HTML and its visible text."""
 
-    TYPE: ClassVar[str] = "raw"
+    TYPE: ClassVar[Literal["raw"]] = "raw"
     html: str
     text: str
 
@@ -301,6 +297,8 @@ Block = Union[
     Paragraph, Heading, ImageBlock, Gallery, ListBlock, Quote, Credit, Copyright, Notice, Embed, Raw
 ]
 """Any block of :attr:`Article.blocks`."""
+
+_B = TypeVar("_B")
 
 #: Blocks whose text makes up :attr:`Article.text`.
 TEXT_BLOCKS = (Paragraph, Heading, ListBlock, Quote, Raw)
@@ -341,13 +339,11 @@ class Article:
 
         Joined by one blank line; list items stand one per line.
         """
-        parts = []
-        for block in self.blocks:
-            if isinstance(block, ListBlock):
-                parts.append("\n".join(block.items))
-            elif isinstance(block, TEXT_BLOCKS):
-                parts.append(block.text)
-        return "\n\n".join(part for part in parts if part)
+        return "\n\n".join(block.text for block in self.blocks if isinstance(block, TEXT_BLOCKS) and block.text)
+
+    def blocks_of(self, kind: type[_B]) -> tuple[_B, ...]:
+        """The blocks of one class, in order: ``article.blocks_of(dwparse.Heading)``."""
+        return tuple(block for block in self.blocks if isinstance(block, kind))
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -363,37 +359,33 @@ class Article:
         """The text of the first copyright block, or ``None``."""
         return next((block.text for block in self.blocks if isinstance(block, Copyright)), None)
 
-    def to_dict(self) -> dict[str, object]:
-        """The JSON-ready dict of the contract's shape (``schema_version`` 2)."""
-        return article_to_dict(self)
+    def to_dict(self, *, inlines: bool = True) -> dict[str, object]:
+        """The JSON-ready dict of the contract's shape (``schema_version`` 2);
+        with ``inlines=False``, paragraphs without their inline runs."""
+        return article_to_dict(self, inlines=inlines)
 
-    def to_json(self, *, indent: Optional[int] = None) -> str:
+    def to_json(self, *, indent: Optional[int] = None, inlines: bool = True) -> str:
         """:meth:`to_dict` as a JSON string (UTF-8 text, not ASCII-escaped)."""
-        return json.dumps(article_to_dict(self), ensure_ascii=False, indent=indent)
+        return json.dumps(article_to_dict(self, inlines=inlines), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        """The article :meth:`to_dict` (or a JSON line of the command) gave:
+        ``Article.from_dict(a.to_dict()) == a``. Paragraphs written without
+        inlines get one plain run of their text.
+
+        :raises ValueError: if ``data`` is not an article of schema 2.
+        """
+        return article_from_dict(cls, data)  # type: ignore[no-any-return]
 
     def to_markdown(self) -> str:
         """The archive format again: ``parse(a.to_markdown()) == a`` for clean files."""
         return writer("article")(self)
 
 
-# -- pickling -------------------------------------------------------------------
-# attrs pickles slotted classes through __getstate__/__setstate__, setting one
-# field at a time; rebuilding through __init__ is about twice as fast, which
-# matters when parse_many sends articles between processes.
-
-
-def _reducer(cls: type) -> object:
-    names = tuple(field.name for field in attrs.fields(cls))
-
-    def __reduce__(self: object) -> tuple[type, tuple[object, ...]]:
-        return cls, tuple(getattr(self, name) for name in names)
-
-    return __reduce__
-
-
 for _cls in (
     Problem, Image, Link, Topic, TextRun, LinkRun, TopicRun, Paragraph, Heading, ImageBlock,
     GalleryItem, Gallery, ListBlock, Quote, Credit, Copyright, Notice, Embed, Raw, Article,
 ):  # fmt: skip
-    setattr(_cls, "__reduce__", _reducer(_cls))
+    setattr(_cls, "__reduce__", reducer(_cls))  # pickled through __init__: twice as fast
 del _cls

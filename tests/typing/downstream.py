@@ -52,3 +52,42 @@ def captions(paths: list[Path]) -> dict[str, Optional[str]]:
 def as_json(article: dwparse.Article) -> tuple[str, dict[str, object], str, str]:
     schema: dict[str, object] = dwparse.json_schema()
     return article.to_json(), schema, article.to_markdown(), dwparse.__version__
+
+
+def runs_and_texts(article: dwparse.Article) -> list[str]:
+    """Checking ``TYPE`` (a Literal) narrows the block; every block has ``.text``."""
+    found: list[str] = []
+    for block in article.blocks:
+        if block.TYPE == "paragraph":
+            found.extend(run.text for run in block.inlines)
+        elif block.TYPE == "gallery":
+            found.extend(picture.image.url or "" for picture in block.pictures)
+        elif block.TYPE == "embed":
+            found.append(block.kind)
+        else:
+            found.append(block.text)
+    for run in article.blocks_of(dwparse.Paragraph)[0].inlines if article.blocks_of(dwparse.Paragraph) else ():
+        if run.TYPE == "link":
+            found.append(run.href or "")
+        elif run.TYPE == "topic":
+            found.append(str(run.topic_id))
+    return found
+
+
+def levels(article: dwparse.Article) -> list[int]:
+    """The ``match`` idiom, and blocks of one class."""
+    found = [heading.level for heading in article.blocks_of(dwparse.Heading)]
+    for block in article.blocks:
+        match block:
+            case dwparse.ListBlock(ordered=True, items=items):
+                found.append(len(items))
+            case dwparse.ImageBlock(image=dwparse.Image(image_id=int(image_id))):
+                found.append(image_id)
+    return found
+
+
+def read_back(path: Path) -> list[tuple[str, Optional[str]]]:
+    """The command line's JSON lines, typed again."""
+    pairs = [(name, article.title) for name, article in dwparse.read_jsonl(path)]
+    again: dwparse.Article = dwparse.Article.from_dict(dwparse.parse("x").to_dict(inlines=False))
+    return pairs + [("", again.title)]

@@ -1,0 +1,219 @@
+"""The command line's Parquet tables: articles, blocks, pictures, links,
+topics and problems, each row keyed by the file's ``path``.
+
+:func:`rows` turns one article into plain rows (no pyarrow needed, so that
+worker processes send back small, cheap-to-pickle data); :func:`schemas`
+gives each table's explicit Arrow types (UTC timestamps, int64 ids, lists as
+lists); :class:`ParquetFolder` writes the rows in row groups while files are
+parsed, so memory stays flat however many files a run reads. pyarrow is the
+optional extra ``dwparse[parquet]``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from typing import Any, Optional
+
+from dwparse.model import Article, Embed, Gallery, Image, ImageBlock
+
+__all__ = ["INSTALL_HINT", "TABLES", "ParquetFolder", "rows", "schemas", "umasked"]
+
+#: The tables, in the order their files are written.
+TABLES = ("articles", "blocks", "pictures", "links", "topics", "problems")
+#: What to do when pyarrow is missing.
+INSTALL_HINT = "--format parquet needs pyarrow: pip install 'dwparse[parquet]'"
+#: Articles whose rows make one row group.
+ROW_GROUP_ARTICLES = 1000
+
+Row = dict[str, Any]
+
+
+def _image(prefix: str, image: Optional[Image]) -> Row:
+    return {
+        f"{prefix}url": image.url if image else None,
+        f"{prefix}src": image.src if image else None,
+        f"{prefix}id": image.image_id if image else None,
+        f"{prefix}caption": image.caption if image else None,
+        f"{prefix}credit": image.credit if image else None,
+    }
+
+
+def rows(path: str, article: Article) -> dict[str, list[Row]]:
+    """The rows each table gets from the article read from ``path``."""
+    articles = [
+        {
+            "path": path,
+            "archived_at": article.archived_at,
+            "title": article.title,
+            "url": article.url,
+            "article_id": article.article_id,
+            "content_type": article.content_type,
+            "language": article.language,
+            "published_at": article.published_at,
+            "authors": list(article.authors),
+            **_image("lead_image_", article.lead_image),
+            "sources": list(article.sources),
+            "copyright": article.copyright,
+            "text": article.text,
+            "problems": len(article.problems),
+        }
+    ]
+    blocks = [_block(path, index, block) for index, block in enumerate(article.blocks)]
+    pictures = [
+        {"path": path, "block": index, "index": number, **_image("image_", picture.image), "title": picture.title, "text": picture.text}
+        for index, block in enumerate(article.blocks)
+        if isinstance(block, Gallery)
+        for number, picture in enumerate(block.pictures)
+    ]
+    links = [
+        {"path": path, "index": index, "text": link.text, "href": link.href, "rel": link.rel,
+         "target_id": link.target_id, "target_type": link.target_type}
+        for index, link in enumerate(article.links)
+    ]  # fmt: skip
+    topics = [
+        {"path": path, "index": index, "name": topic.name, "topic_id": topic.topic_id, "topic_type": topic.topic_type}
+        for index, topic in enumerate(article.topics)
+    ]
+    problems = [
+        {"path": path, "index": index, "code": problem.code, "message": problem.message,
+         "line": problem.line, "column": problem.column}
+        for index, problem in enumerate(article.problems)
+    ]  # fmt: skip
+    return {"articles": articles, "blocks": blocks, "pictures": pictures, "links": links, "topics": topics, "problems": problems}
+
+
+def _block(path: str, index: int, block: Any) -> Row:
+    """One row of the blocks table: the fields every block has, and its own."""
+    image = block.image if isinstance(block, ImageBlock) else block.poster if isinstance(block, Embed) else None
+    return {
+        "path": path,
+        "index": index,
+        "type": block.TYPE,
+        "text": block.text,
+        "level": getattr(block, "level", None),
+        "ordered": getattr(block, "ordered", None),
+        "items": list(block.items) if hasattr(block, "items") else None,
+        "title": block.title if isinstance(block, Gallery) else None,
+        "pictures": len(block.pictures) if isinstance(block, Gallery) else None,
+        "sources": list(block.sources) if hasattr(block, "sources") else None,
+        "kind": getattr(block, "kind", None),
+        "url": block.url if isinstance(block, Embed) else None,
+        "target_id": getattr(block, "target_id", None),
+        **_image("image_", image),
+        "html": block.html if block.TYPE in ("raw", "embed") else None,
+    }
+
+
+def schemas() -> dict[str, Any]:
+    """Each table's ``pyarrow.Schema``. :raises ImportError: without pyarrow."""
+    import pyarrow as pa
+
+    text, int32, int64 = pa.string(), pa.int32(), pa.int64()
+    time = pa.timestamp("us", tz="UTC")
+    texts = pa.list_(text)
+
+    def image(prefix: str) -> list[tuple[str, Any]]:
+        return [(f"{prefix}url", text), (f"{prefix}src", text), (f"{prefix}id", int64),
+                (f"{prefix}caption", text), (f"{prefix}credit", text)]  # fmt: skip
+
+    fields: dict[str, list[tuple[str, Any]]] = {
+        "articles": [
+            ("path", text), ("archived_at", time), ("title", text), ("url", text), ("article_id", int64),
+            ("content_type", text), ("language", text), ("published_at", time), ("authors", texts),
+            *image("lead_image_"), ("sources", texts), ("copyright", text), ("text", text), ("problems", int32),
+        ],
+        "blocks": [
+            ("path", text), ("index", int32), ("type", text), ("text", text), ("level", pa.int8()),
+            ("ordered", pa.bool_()), ("items", texts), ("title", text), ("pictures", int32), ("sources", texts),
+            ("kind", text), ("url", text), ("target_id", int64), *image("image_"), ("html", text),
+        ],
+        "pictures": [("path", text), ("block", int32), ("index", int32), *image("image_"), ("title", text), ("text", text)],
+        "links": [("path", text), ("index", int32), ("text", text), ("href", text), ("rel", text),
+                  ("target_id", int64), ("target_type", text)],
+        "topics": [("path", text), ("index", int32), ("name", text), ("topic_id", int64), ("topic_type", text)],
+        "problems": [("path", text), ("index", int32), ("code", text), ("message", text), ("line", int64),
+                     ("column", int64)],
+    }  # fmt: skip
+    return {name: pa.schema(columns) for name, columns in fields.items()}
+
+
+def umasked(mode: int) -> int:
+    """``mode`` as the process's umask leaves it: what a new file or folder
+    would get (temporary ones are made private, and become OUT)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mode & ~mask
+
+
+class ParquetFolder:
+    """A folder OUT of ``TABLE.parquet`` files, written in a temporary folder
+    beside OUT and moved into place by :meth:`finish` (an older OUT stays
+    until then). Rows are kept until :data:`ROW_GROUP_ARTICLES` articles are
+    in, then written as one row group of each table.
+
+    :raises ImportError: without pyarrow. :raises OSError: if OUT is a file,
+        or the folder cannot be made.
+    """
+
+    def __init__(self, target: str, *, row_group_articles: int = ROW_GROUP_ARTICLES) -> None:
+        import pyarrow.parquet as pq
+
+        if os.path.exists(target) and not os.path.isdir(target):
+            raise OSError(f"{target} exists and is not a folder")
+        self.target = target
+        self.row_group_articles = row_group_articles
+        parent = os.path.dirname(os.path.abspath(target))
+        self.temporary = tempfile.mkdtemp(prefix=".dwparse-", suffix=".part", dir=parent)
+        os.chmod(self.temporary, umasked(0o777))  # mkdtemp's 0700 would stay with OUT
+        self.schemas = schemas()
+        self.writers = {
+            name: pq.ParquetWriter(os.path.join(self.temporary, f"{name}.parquet"), schema)
+            for name, schema in self.schemas.items()
+        }
+        self.pending: dict[str, list[Row]] = {name: [] for name in TABLES}
+        self.articles = 0
+
+    def skipped(self) -> frozenset[str]:
+        """Real paths the walk must not read back: the output folders."""
+        return frozenset(os.path.realpath(path) for path in (self.target, self.temporary))
+
+    def write(self, table_rows: dict[str, list[Row]]) -> None:
+        """Add one article's rows; write a row group when enough are in."""
+        for name, new in table_rows.items():
+            self.pending[name].extend(new)
+        self.articles += 1
+        if self.articles % self.row_group_articles == 0:
+            self._flush()
+
+    def _flush(self) -> None:
+        import pyarrow as pa
+
+        for name, pending in self.pending.items():
+            if pending:
+                self.writers[name].write_table(pa.Table.from_pylist(pending, schema=self.schemas[name]))
+                pending.clear()
+
+    def finish(self, keep: bool) -> None:
+        """Write what is left and close; move the folder to OUT if ``keep``,
+        else remove it."""
+        try:
+            if keep:
+                self._flush()
+            for writer in self.writers.values():
+                writer.close()
+            if keep:
+                self._replace()
+        finally:
+            shutil.rmtree(self.temporary, ignore_errors=True)
+
+    def _replace(self) -> None:
+        old = None
+        if os.path.exists(self.target):  # an older OUT: moved aside, removed once the new one is in place
+            old = tempfile.mkdtemp(prefix=".dwparse-", suffix=".old", dir=os.path.dirname(os.path.abspath(self.target)))
+            os.rmdir(old)
+            os.replace(self.target, old)
+        os.replace(self.temporary, self.target)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)

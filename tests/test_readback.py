@@ -1,0 +1,104 @@
+"""Typed articles back from JSON: Article.from_dict, dwparse.read_jsonl,
+to_dict(inlines=False), and JSON lines that Arrow reads as they are."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import dwparse
+from conftest import FIXTURES, SEED
+from dwparse.cli import main
+
+FILES = [SEED] + sorted(path for path in FIXTURES.glob("*.md") if path.name != "README.md")
+
+
+@pytest.fixture(scope="module")
+def jsonl(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The command's JSON lines over the seed and every fixture."""
+    target = tmp_path_factory.mktemp("out") / "out.jsonl"
+    assert main([*map(str, FILES), "-o", str(target), "--quiet"]) == 0
+    return target
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda path: path.name)
+def test_from_dict_gives_an_equal_article(path: Path) -> None:
+    article = dwparse.parse_file(path)
+    assert dwparse.Article.from_dict(article.to_dict()) == article
+    assert dwparse.Article.from_dict(json.loads(article.to_json())) == article
+
+
+def test_without_inlines() -> None:
+    article = dwparse.parse_file(FIXTURES / "para-topics.md")
+    data = article.to_dict(inlines=False)
+    assert all("inlines" not in block for block in data["blocks"])
+    assert json.loads(article.to_json(inlines=False)) == data
+    again = dwparse.Article.from_dict(data)
+    assert again.text == article.text and again.links == article.links
+    assert all(
+        [(run.TYPE, run.text) for run in paragraph.inlines] == [("text", paragraph.text)]
+        for paragraph in again.blocks_of(dwparse.Paragraph)
+    )
+    assert len(article.to_json(inlines=False)) < len(article.to_json())
+
+
+@pytest.mark.parametrize(
+    "data",
+    [None, [], {}, {"schema_version": 1}, {"schema_version": "2"}, {"schema_version": 2, "blocks": [{"type": "nope"}]},
+     {"schema_version": 2, "article_id": "12"}, {"schema_version": 2, "published_at": "yesterday"},
+     {"schema_version": 2, "blocks": [{"type": "paragraph"}]}],
+)  # fmt: skip
+def test_from_dict_refuses_other_shapes(data: object) -> None:
+    with pytest.raises(ValueError):
+        dwparse.Article.from_dict(data)  # type: ignore[arg-type]
+
+
+def test_read_jsonl_round_trips_every_fixture(jsonl: Path) -> None:
+    pairs = list(dwparse.read_jsonl(jsonl))
+    assert [path for path, _ in pairs] == [str(path) for path in FILES]
+    for path, article in pairs:
+        assert article == dwparse.parse_file(path), path
+
+
+def test_read_jsonl_streams_and_names_bad_lines(jsonl: Path) -> None:
+    lines = iter(jsonl.read_text(encoding="utf-8").splitlines(keepends=True)[:2] + ["{broken\n"])
+    pairs = dwparse.read_jsonl(lines)
+    assert next(pairs)[0] == str(FILES[0])
+    assert len(list(lines)) == 2  # only the first line was read so far
+    first = jsonl.read_text(encoding="utf-8").splitlines()[0]
+    with pytest.raises(ValueError, match="line 2: not an article"):
+        list(dwparse.read_jsonl([first, '{"path": "x"}\n']))
+    with pytest.raises(ValueError, match='line 3: no "path"'):
+        list(dwparse.read_jsonl([first, "\n", '{"schema_version": 2}\n']))
+    with pytest.raises(ValueError, match="line 1"):
+        list(dwparse.read_jsonl(["{broken\n"]))
+
+
+def test_arrow_reads_the_command_output(jsonl: Path) -> None:
+    pyarrow_json = pytest.importorskip("pyarrow.json")
+    table = pyarrow_json.read_json(jsonl)
+    assert table.num_rows == len(FILES)
+    assert table.column("path").to_pylist() == [str(path) for path in FILES]
+    assert str(table.schema.field("article_id").type) == "int64"
+
+
+def test_every_block_has_text() -> None:
+    image = dwparse.Image("u", "s", 1, "说明", "法新社")
+    picture = dwparse.GalleryItem(dwparse.Image("u", "s", 2), "标题", "文字")
+    assert dwparse.ImageBlock(image).text == "说明"
+    assert dwparse.ImageBlock(dwparse.Image(None, None, None)).text == ""
+    assert dwparse.Gallery("图集", (picture, dwparse.GalleryItem(image, None, "只有文字"))).text == "图集\n标题：文字\n只有文字"
+    assert dwparse.ListBlock(False, ("一", "二")).text == "一\n二"
+    assert dwparse.Embed("video", None, None, None, "<video></video>").text == ""
+    for path in FILES:
+        for block in dwparse.parse_file(path).blocks:
+            assert isinstance(block.text, str)
+
+
+def test_blocks_of_one_class() -> None:
+    article = dwparse.parse_file(SEED)
+    headings = article.blocks_of(dwparse.Heading)
+    assert headings == tuple(block for block in article.blocks if block.TYPE == "heading")
+    assert article.blocks_of(dwparse.Gallery)[0].pictures
