@@ -85,8 +85,22 @@ def _tidy_signature(
     return tidy(signature), tidy(return_annotation)
 
 
+# The two public unions are documented as data (``py:data``); Sphinx 8 (what
+# pip gives Python 3.10) refers to them from signatures as classes.
+_UNIONS = {"dwparse.Block", "dwparse.Inline"}
+
+
+def _union_as_data(app: Any, env: Any, node: Any, contnode: Any) -> Any:
+    """Resolve a ``py:class`` reference to ``dwparse.Block``/``Inline`` to its ``py:data`` entry."""
+    if node.get("refdomain") == "py" and node.get("reftype") == "class" and node.get("reftarget") in _UNIONS:
+        domain = env.get_domain("py")
+        return domain.resolve_xref(env, node["refdoc"], app.builder, "data", node["reftarget"], node, contnode)
+    return None
+
+
 def setup(app: Any) -> None:
     app.connect("autodoc-process-signature", _tidy_signature)
+    app.connect("missing-reference", _union_as_data)
 
 
 # -- Nitpicky references (-n) ---------------------------------------------------

@@ -4,6 +4,7 @@ to_dict(inlines=False), and JSON lines that Arrow reads as they are."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -55,6 +56,36 @@ def test_from_dict_refuses_other_shapes(data: object) -> None:
         dwparse.Article.from_dict(data)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(
+    "change",
+    [{"blocks": None}, {"authors": "abc"}, {"authors": {"x": 1}}, {"schema_version": 2.0}, {"article_id": True},
+     {"published_at": "2024-07-28T11:07:48"}, {"published_at": "2024-07-28"}, {"title": 5}, {"blocks": "[]"}],
+)  # fmt: skip
+def test_from_dict_checks_every_value(change: dict[str, object]) -> None:
+    data = dwparse.parse_file(SEED).to_dict()
+    data.update(change)
+    with pytest.raises(ValueError):
+        dwparse.Article.from_dict(data)
+
+
+def test_from_dict_needs_every_key_and_typed_values_inside() -> None:
+    data = dwparse.parse_file(SEED).to_dict()
+    for key in ("blocks", "archived_at", "problems"):
+        partial = {name: value for name, value in data.items() if name != key}
+        with pytest.raises(ValueError, match=key):
+            dwparse.Article.from_dict(partial)
+    data["blocks"][0]["inlines"][0]["strong"] = "yes"
+    with pytest.raises(ValueError, match="bool"):
+        dwparse.Article.from_dict(data)
+
+
+def test_from_dict_reads_times_as_utc() -> None:
+    data = dwparse.parse_file(SEED).to_dict()
+    data["published_at"] = "2024-07-28T19:07:48.781+08:00"
+    moment = dwparse.Article.from_dict(data).published_at
+    assert moment == dwparse.parse_file(SEED).published_at and moment is not None and moment.utcoffset().total_seconds() == 0
+
+
 def test_read_jsonl_round_trips_every_fixture(jsonl: Path) -> None:
     pairs = list(dwparse.read_jsonl(jsonl))
     assert [path for path, _ in pairs] == [str(path) for path in FILES]
@@ -74,6 +105,26 @@ def test_read_jsonl_streams_and_names_bad_lines(jsonl: Path) -> None:
         list(dwparse.read_jsonl([first, "\n", '{"schema_version": 2}\n']))
     with pytest.raises(ValueError, match="line 1"):
         list(dwparse.read_jsonl(["{broken\n"]))
+
+
+def test_read_jsonl_files_bom_bytes_paths_and_bad_bytes(jsonl: Path, tmp_path: Path) -> None:
+    first = jsonl.read_bytes().splitlines(keepends=True)[0]
+    target = tmp_path / "lines.jsonl"
+    target.write_bytes(b"\xef\xbb\xbf" + first + b"\r\n" + first.replace(b"\n", b"\r\n") + b"\xff\n" + first)
+    pairs = dwparse.read_jsonl(os.fsencode(target))
+    assert [path for path, _ in (next(pairs), next(pairs))] == [str(FILES[0])] * 2
+    with pytest.raises(ValueError, match="line 4"):
+        next(pairs)
+    with pytest.raises(ValueError, match="line 1"):
+        list(dwparse.read_jsonl(["[" * 100_000 + "]" * 100_000]))
+
+
+def test_no_inlines_lines_validate(capsys: pytest.CaptureFixture[str]) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    assert main([*map(str, FILES[:40]), "--no-inlines", "--quiet"]) == 0
+    validator = jsonschema.Draft202012Validator(dwparse.json_schema())
+    for line in capsys.readouterr().out.splitlines():
+        validator.validate(json.loads(line))
 
 
 def test_arrow_reads_the_command_output(jsonl: Path) -> None:

@@ -45,7 +45,7 @@ def test_random_articles_validate(article: dwparse.Article) -> None:
         lambda d: d.update(authors=["a", "a"]),
         lambda d: d["blocks"].append({"type": "gallery", "title": None, "items": []}),
         lambda d: d["blocks"].append({"type": "embed", "kind": "video", "url": None, "html": ""}),
-        lambda d: d["blocks"].append({"type": "paragraph", "text": "x"}),
+        lambda d: d["blocks"].append({"type": "paragraph", "text": "x", "inlines": None}),
         lambda d: d["blocks"].append({"type": "heading", "text": "x", "level": 7}),
         lambda d: d.update(content_type="blog"),
         lambda d: d["problems"].append({"code": "Bad Code", "message": "", "line": 0, "column": 1}),

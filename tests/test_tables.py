@@ -71,17 +71,43 @@ def test_row_groups_are_written_while_parsing(tmp_path: Path) -> None:
 
 
 def test_an_older_folder_stays_until_the_run_ends_well(tmp_path: Path) -> None:
-    pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
     out = tmp_path / "out"
-    out.mkdir()
-    (out / "old.txt").write_text("old")
-    folder = ParquetFolder(str(out))
-    folder.write(rows("a.md", dwparse.parse_file(SEED)))
-    folder.finish(keep=False)
-    assert sorted(os.listdir(out)) == ["old.txt"] and sorted(os.listdir(tmp_path)) == ["out"]
-    folder = ParquetFolder(str(out))
-    folder.finish(keep=True)
+    for count, keep in [(1, True), (2, False), (3, True)]:
+        folder = ParquetFolder(str(out))
+        for index in range(count):
+            folder.write(rows(f"{index}.md", dwparse.parse_file(SEED)))
+        folder.finish(keep=keep)
+        assert sorted(os.listdir(tmp_path)) == ["out"]  # no temporary folder left
+        assert pq.read_table(out / "articles.parquet").num_rows == (count if keep else 1)
     assert sorted(os.listdir(out)) == sorted(f"{name}.parquet" for name in TABLES)
+
+
+def test_parquet_never_replaces_a_folder_of_other_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("pyarrow")
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "a.md").write_bytes(SEED.read_bytes())
+    (archive / "notes.txt").write_text("precious")
+    with pytest.raises(SystemExit) as exit_info:
+        main([str(archive), "--format", "parquet", "-o", str(archive)])
+    assert exit_info.value.code == 2 and "other files" in capsys.readouterr().err
+    assert sorted(os.listdir(archive)) == ["a.md", "notes.txt"]
+
+
+def test_parquet_through_a_link_and_odd_file_names(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    odd = os.fsencode(archive) + b"/bad\xff.md"
+    with open(odd, "wb") as file:
+        file.write(SEED.read_bytes())
+    (tmp_path / "real").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    assert main([str(archive), "--format", "parquet", "-o", str(tmp_path / "link"), "--quiet"]) == 0
+    assert (tmp_path / "link").is_symlink() and sorted(os.listdir(tmp_path)) == ["archive", "link", "real"]
+    paths = pq.read_table(tmp_path / "real" / "articles.parquet").column("path").to_pylist()
+    assert paths == [str(archive) + "/bad\\xff.md"]
 
 
 def test_parquet_usage_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
@@ -123,6 +149,8 @@ def test_progress_shows_rate_and_time_left_after_one_walk(monkeypatch: pytest.Mo
     total = len(list(FIXTURES.glob("*.md")))
     assert f"] {total}/{total} files, " in shown and " files/s, " in shown and " left" in shown
     assert len(walks) == 1
+    lines = [line for line in shown.split("\r") if line]
+    assert all(line.endswith("\x1b[K") and len(line) <= 79 + 3 for line in lines[:-1])
     monkeypatch.setattr(sys, "stderr", terminal := _Terminal())
     assert main([str(FIXTURES), "--quiet"]) == 0
     assert terminal.getvalue() == ""

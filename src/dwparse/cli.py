@@ -23,6 +23,8 @@ from dwparse.tables import INSTALL_HINT, ParquetFolder, rows, umasked
 __all__ = ["main"]
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+# ANSI: clear from the cursor to the end of the line (for the progress bar).
+_CLEAR_LINE = "\x1b[K"
 # A line of article text that looks like the header of a file in --text output.
 _HEADER_LIKE = re.compile("^(==> )", re.MULTILINE)
 
@@ -78,6 +80,12 @@ class _Converted(NamedTuple):
     error: Optional[str]
 
 
+def _written(path: str) -> str:
+    """``path`` as it can be written in UTF-8: bytes of a file name that are
+    not UTF-8 (``surrogateescape``) as ``\\xNN``."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def _convert(path: str, strict: bool, form: str, inlines: bool = True) -> _Converted:
     try:
         if path == "-":
@@ -91,6 +99,7 @@ def _convert(path: str, strict: bool, form: str, inlines: bool = True) -> _Conve
     except Exception as error:  # noqa: BLE001 - one file's failure is reported, the run goes on
         return _Converted(None, 0, f"{type(error).__name__}: {error}")
     output: Union[str, dict[str, list[dict[str, Any]]]]
+    path = _written(path)
     if form == "text":
         body = _HEADER_LIKE.sub(r"\\\1", article.text)  # a line of the text cannot pass for a file's header
         output = f"==> {_shown(path)} <==\n{article.title or ''}\n\n{body}\n\n"
@@ -191,14 +200,15 @@ class _Progress:
         if done < self.total and now - self.shown < 0.1:
             return
         self.shown = now
-        width = 30
+        width = 20
         filled = width * done // max(self.total, 1)
         rate = done / max(now - self.started, 1e-9)
         left = round((self.total - done) / rate) if rate > 0 else 0
-        self.stream.write(
-            f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{self.total} files, "
+        line = (
+            f"[{'#' * filled}{'.' * (width - filled)}] {done}/{self.total} files, "
             f"{rate:.1f} files/s, {left // 3600}:{left // 60 % 60:02d}:{left % 60:02d} left"
         )
+        self.stream.write(f"\r{line[:79]}{_CLEAR_LINE}")  # within 80 columns, the rest of the old line cleared
         self.stream.flush()
 
     def close(self) -> None:
@@ -329,6 +339,9 @@ class _Run:
         except OSError as error:  # the output cannot be written (a full disk, say)
             stderr.write(f"dwparse: cannot write {_shown(args.output or 'standard output')}: {error.strerror or error}\n")
             status = 1
+        except BaseException:  # a bug: no temporary output left behind, and the traceback shown
+            self.output.finish(keep=False)
+            raise
         finally:
             _ARMED[0] = False
             if progress is not None:
@@ -360,5 +373,5 @@ class _Run:
         self.failed += 1
         self.with_problems += result.problems > 0
         if progress is not None:
-            self.stderr.write("\r")
+            self.stderr.write(f"\r{_CLEAR_LINE}")
         self.stderr.write(f"dwparse: {_shown(path)}: {result.error}\n")

@@ -12,7 +12,7 @@ from dwparse.model import Article
 __all__ = ["read_jsonl"]
 
 
-def read_jsonl(source: Union[str, "os.PathLike[str]", Iterable[str]]) -> Iterator[tuple[str, Article]]:
+def read_jsonl(source: Union[str, bytes, "os.PathLike[str]", Iterable[str]]) -> Iterator[tuple[str, Article]]:
     """``(path, Article)`` for each line of a ``dwparse … -o out.jsonl`` file, in order.
 
     ``source`` is the file's path, or any iterable of lines (an open text
@@ -20,25 +20,38 @@ def read_jsonl(source: Union[str, "os.PathLike[str]", Iterable[str]]) -> Iterato
     time, so a file of any size streams; blank lines are skipped. A line
     written with ``--no-inlines`` gives paragraphs with one plain run each.
 
-    :raises ValueError: for a line that is not JSON, has no ``"path"``, or
-        is not an article of schema 2; the message names the line.
+    :raises ValueError: for a line that is not UTF-8 or not JSON, has no
+        ``"path"``, or is not an article of schema 2; the message names the line.
+    :raises OSError: if the file cannot be opened or read.
     """
-    if isinstance(source, (str, os.PathLike)):
-        with open(source, encoding="utf-8") as lines:
-            yield from _read(lines, os.fspath(source))
+    if isinstance(source, (str, bytes, os.PathLike)):
+        with open(source, "rb") as lines:  # decoded line by line: an error names its own line
+            yield from _read(_decoded(lines), os.fsdecode(source))
     else:
         yield from _read(source, "<lines>")
 
 
+def _decoded(lines: Iterable[bytes]) -> Iterator[str]:
+    """Lines of UTF-8 bytes as text (a BOM at the start is allowed)."""
+    for number, line in enumerate(lines):
+        yield line.decode("utf-8-sig" if number == 0 else "utf-8")
+
+
 def _read(lines: Iterable[str], name: str) -> Iterator[tuple[str, Article]]:
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
+    iterator = iter(lines)
+    number = 0
+    while True:
+        number += 1
         try:
+            line = next(iterator, None)  # decoding a line may fail here
+            if line is None:
+                return
+            if not line.strip():
+                continue
             data = json.loads(line)
             if not isinstance(data, dict) or not isinstance(data.get("path"), str):
                 raise ValueError('no "path" key')
             article = Article.from_dict(data)
-        except ValueError as error:  # json.JSONDecodeError is a ValueError
+        except (ValueError, RecursionError) as error:  # JSON and UTF-8 errors are ValueErrors
             raise ValueError(f"{name}, line {number}: {error}") from error
         yield data["path"], article

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import typing
-from datetime import datetime
+from datetime import datetime, timezone
 from importlib import resources
 from typing import Any, Optional, Union
 
@@ -77,54 +77,78 @@ _NO_INLINES = frozenset({"inlines"})
 
 
 def article_from_dict(cls: type, data: Any) -> Any:
-    """An article of class ``cls`` from :func:`article_to_dict`'s shape
-    (derived keys and a command line's ``"path"`` are ignored).
+    """An article of class ``cls`` from :func:`article_to_dict`'s shape.
+
+    Every key of the shape must be there with a value of its type; the
+    derived keys (``sources``, ``copyright``, ``text``) and others (a command
+    line's ``"path"``) are not read.
 
     :raises ValueError: if ``data`` is not a dict of that shape (schema 2).
     """
-    if not isinstance(data, dict) or data.get("schema_version") != cls.SCHEMA_VERSION:  # type: ignore[attr-defined]
-        version = data.get("schema_version") if isinstance(data, dict) else type(data).__name__
-        raise ValueError(f"not an article of schema_version {cls.SCHEMA_VERSION}: {version!r}")  # type: ignore[attr-defined]
+    version = data.get("schema_version") if isinstance(data, dict) else type(data).__name__
+    if not isinstance(data, dict) or type(version) is not int or version != cls.SCHEMA_VERSION:  # type: ignore[attr-defined]
+        raise ValueError(f"not an article of schema_version {cls.SCHEMA_VERSION}: schema_version {version!r}")  # type: ignore[attr-defined]
     try:
         return from_jsonable(cls, data)
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise ValueError(f"not an article of schema_version {cls.SCHEMA_VERSION}: {type(error).__name__}: {error}") from error  # type: ignore[attr-defined]
+    except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as error:
+        detail = f"{type(error).__name__}: {error}" if not isinstance(error, ValueError) else str(error)
+        raise ValueError(f"not an article of schema_version {version}: {detail}") from error
 
 
 def from_jsonable(hint: Any, value: Any) -> Any:
     """``value`` (JSON-ready data) read back as the type ``hint`` says: an
-    attrs class, a tuple, an optional or a union of classes with ``TYPE``
-    words, a datetime, or a plain value.
+    attrs class (every JSON field present), a tuple (from a list), an
+    optional or a union of classes with ``TYPE`` words, an aware datetime
+    (converted to UTC), or a plain ``str``, ``int`` or ``bool``.
 
     A paragraph written without ``inlines`` gets one plain run of its text.
+
+    :raises ValueError: (or ``TypeError``, ``KeyError``) where ``value`` does not fit.
     """
-    if value is None:
-        return None
     origin = typing.get_origin(hint)
     if origin is Union:
         options = [option for option in typing.get_args(hint) if option is not type(None)]
+        if value is None:
+            if len(options) < len(typing.get_args(hint)):
+                return None
+            raise TypeError("null where a value is needed")
         if len(options) > 1:  # told apart by the "type" word
-            word = value["type"]
+            word = value["type"] if isinstance(value, dict) else None
             options = [option for option in options if getattr(option, "TYPE", None) == word]
             if not options:
                 raise ValueError(f"unknown type {word!r}")
         return from_jsonable(options[0], value)
     if origin is tuple:
+        if type(value) is not list:
+            raise TypeError(f"expected a list, got {type(value).__name__}")
         item = typing.get_args(hint)[0]
         return tuple(from_jsonable(item, element) for element in value)
     if hint is datetime:
-        return datetime.fromisoformat(value)
+        moment = datetime.fromisoformat(_check(str, value))
+        if moment.tzinfo is None:
+            raise ValueError(f"a time without zone: {value!r}")
+        return moment.astimezone(timezone.utc)
     if isinstance(hint, type) and attrs.has(hint):
+        if not isinstance(value, dict):
+            raise TypeError(f"expected an object, got {type(value).__name__}")
         hints = _hints(hint)
         fields = {}
         for name in _shape(hint)[1]:
-            if name in value:
+            if name not in value and name == "inlines":  # left out with inlines=False
+                text = _check(str, value["text"])
+                fields[name] = from_jsonable(hints[name], [{"type": "text", "text": text, "strong": False, "em": False}] if text else [])
+            elif name not in value:
+                raise KeyError(f"{hint.__name__} without {name!r}")
+            else:
                 fields[name] = from_jsonable(hints[name], value[name])
-            elif name == "inlines":  # left out with inlines=False
-                fields[name] = from_jsonable(hints[name], [{"type": "text", "text": value["text"]}] if value["text"] else [])
         return hint(**fields)
-    if hint is int and type(value) is not int or hint is str and type(value) is not str:
-        raise TypeError(f"expected {hint.__name__}, got {type(value).__name__}")
+    return _check(hint, value)
+
+
+def _check(kind: Any, value: Any) -> Any:
+    """``value`` if it is exactly of the plain type ``kind`` (``str``, ``int``, ``bool``)."""
+    if kind in (str, int, bool) and type(value) is not kind:
+        raise TypeError(f"expected {kind.__name__}, got {type(value).__name__}")
     return value
 
 

@@ -147,10 +147,14 @@ def umasked(mode: int) -> int:
     return mode & ~mask
 
 
+_TABLE_FILES = frozenset(f"{name}.parquet" for name in TABLES)
+
+
 class ParquetFolder:
     """A folder OUT of ``TABLE.parquet`` files, written in a temporary folder
     beside OUT and moved into place by :meth:`finish` (an older OUT stays
-    until then). Rows are kept until :data:`ROW_GROUP_ARTICLES` articles are
+    until then). An OUT that exists must be empty or hold nothing but such
+    tables: no other folder is ever replaced. Rows are kept until :data:`ROW_GROUP_ARTICLES` articles are
     in, then written as one row group of each table.
 
     :raises ImportError: without pyarrow. :raises OSError: if OUT is a file,
@@ -160,8 +164,11 @@ class ParquetFolder:
     def __init__(self, target: str, *, row_group_articles: int = ROW_GROUP_ARTICLES) -> None:
         import pyarrow.parquet as pq
 
+        target = os.path.realpath(target)  # a link to a folder: the folder
         if os.path.exists(target) and not os.path.isdir(target):
             raise OSError(f"{target} exists and is not a folder")
+        if os.path.isdir(target) and not set(os.listdir(target)) <= _TABLE_FILES:
+            raise OSError(f"{target} holds other files than dwparse's tables; give a new or empty folder")
         self.target = target
         self.row_group_articles = row_group_articles
         parent = os.path.dirname(os.path.abspath(target))
