@@ -19,7 +19,10 @@ from typing import Any
 
 DOCS = Path(__file__).resolve().parent
 ROOT = DOCS.parent
-SEED = ROOT.parent / "shared" / "corpus" / "seed-zh-69790970.md"
+# The real seed file: in ../shared/corpus beside a checkout, in tests/data in an sdist.
+SEED = ROOT / "tests" / "data" / "seed-zh-69790970.md"
+if not SEED.exists():
+    SEED = ROOT.parent / "shared" / "corpus" / "seed-zh-69790970.md"
 FIXTURES = ROOT / "tests" / "fixtures"
 
 # Document the working tree's package, also when dwparse is not installed.

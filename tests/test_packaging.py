@@ -1,9 +1,12 @@
-"""The wheel: what it holds and what it asks for."""
+"""The wheel and the sdist: what they hold, what they ask for, and that
+their metadata passes ``twine check``."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+import tarfile
 import zipfile
 from email.parser import Parser
 from pathlib import Path
@@ -42,7 +45,46 @@ def test_wheel_metadata(wheel: Path) -> None:
     runtime = sorted(
         requirement for requirement in metadata.get_all("Requires-Dist") or [] if "extra ==" not in requirement
     )
-    assert runtime == ["attrs>=23.1", "lxml>=5.0", "python-dateutil>=2.8.2"]
-    assert "Programming Language :: Python :: 3.10" in (metadata.get_all("Classifier") or [])
+    assert runtime == ["attrs>=23.1", "lxml>=6.0", "python-dateutil>=2.8.2"]
+    classifiers = metadata.get_all("Classifier") or []
+    assert "Programming Language :: Python :: 3.10" in classifiers
+    # PEP 639: the license is an SPDX expression, with its file, and no classifier says it again.
+    assert metadata["License-Expression"] == "MIT" and metadata.get_all("License-File") == ["LICENSE"]
+    assert not [classifier for classifier in classifiers if classifier.startswith("License ::")]
     entry_points = [name for name in archive.namelist() if name.endswith("entry_points.txt")]
     assert "dwparse = dwparse.cli:script" in archive.read(entry_points[0]).decode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def sdist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("sdist")
+    subprocess.run(
+        [sys.executable, "-m", "hatchling", "build", "-t", "sdist", "-d", str(folder)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    (found,) = folder.glob("dwparse-*.tar.gz")
+    return found
+
+
+def test_sdist_carries_its_tests_and_the_seed(sdist: Path) -> None:
+    names = {name.split("/", 1)[1] for name in tarfile.open(sdist).getnames() if "/" in name}
+    for name in (
+        "src/dwparse/__init__.py", "tests/conftest.py", "tests/fixtures/README.md", "docs/conf.py",
+        "tests/data/seed-zh-69790970.md", "tests/data/seed-zh-69790970.expect.json", ".ci/run", "LICENSE",
+    ):  # fmt: skip
+        assert name in names, name
+
+
+def test_twine_check_passes(wheel: Path, sdist: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "twine", "check", "--strict", str(wheel), str(sdist)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_version_has_a_dated_changelog_section() -> None:
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    sections = re.findall(r"^## \[([0-9][^\]]*)\] - ([0-9]{4}-[0-9]{2}-[0-9]{2})$", changelog, re.MULTILINE)
+    assert sections and sections[0][0] == dwparse.__version__, sections[:2]

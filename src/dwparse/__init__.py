@@ -37,7 +37,7 @@ from dwparse.jsonl import read_jsonl
 from dwparse.jsonshape import json_schema
 from dwparse import render  # registers the article writer  # noqa: F401
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "CODES",
