@@ -1,7 +1,7 @@
 """Coverage-guided fuzzing of dwparse.parse with atheris.
 
 Any exception other than ParseError (in strict mode) is a bug; so is output
-that cannot be serialised or written back. Install and run (see docs/robustness.md):
+that cannot be serialised, read back (``Article.from_dict``) or written back. Install and run (see docs/robustness.md):
 
     .venv/bin/pip install atheris
     mkdir -p fuzz/corpus && cp tests/fixtures/*.md ../shared/corpus/*.md fuzz/corpus/
@@ -17,6 +17,7 @@ in tests/test_adversarial.py.
 
 from __future__ import annotations
 
+import json
 import sys
 
 import atheris
@@ -35,7 +36,9 @@ def test_one_input(data: bytes) -> None:
     else:
         text = provider.ConsumeBytes(len(data))
     article = dwparse.parse(text)
-    article.to_json()
+    if dwparse.Article.from_dict(json.loads(article.to_json())) != article:
+        raise AssertionError("from_dict(to_dict()) differs")
+    article.to_json(inlines=False)
     dwparse.parse(article.to_markdown())
     try:
         dwparse.parse(text, strict=True)

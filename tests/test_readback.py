@@ -8,10 +8,12 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given
 
 import dwparse
 from conftest import FIXTURES, SEED
 from dwparse.cli import main
+from strategies import articles
 
 FILES = [SEED] + sorted(path for path in FIXTURES.glob("*.md") if path.name != "README.md")
 
@@ -29,6 +31,12 @@ def test_from_dict_gives_an_equal_article(path: Path) -> None:
     article = dwparse.parse_file(path)
     assert dwparse.Article.from_dict(article.to_dict()) == article
     assert dwparse.Article.from_dict(json.loads(article.to_json())) == article
+
+
+@given(articles())
+def test_from_dict_gives_back_any_article(article: dwparse.Article) -> None:
+    assert dwparse.Article.from_dict(json.loads(article.to_json())) == article
+    assert dwparse.Article.from_dict(article.to_dict(inlines=False)).text == article.text
 
 
 def test_without_inlines() -> None:
