@@ -21,7 +21,8 @@ class SeedHook(BuildHookInterface):  # type: ignore[type-arg]
     PLUGIN_NAME = "custom"
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
-        shared = Path(self.root).parent / "shared" / "corpus"
+        places = [Path(self.root).parent / "shared" / "corpus", Path(self.root) / "tests" / "data"]
         for name in SEED_FILES:
-            if (shared / name).is_file():
-                build_data["force_include"][str(shared / name)] = f"tests/data/{name}"
+            found = next((place / name for place in places if (place / name).is_file()), None)
+            if found is not None:
+                build_data["force_include"][str(found)] = f"tests/data/{name}"
