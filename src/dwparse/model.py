@@ -372,7 +372,9 @@ class Article:
     def from_dict(cls, data: dict[str, Any]) -> Article:
         """The article :meth:`to_dict` (or a JSON line of the command) gave:
         ``Article.from_dict(a.to_dict()) == a``. Paragraphs written without
-        inlines get one plain run of their text.
+        inlines get one plain run of their text. The source HTML some blocks
+        keep for :meth:`to_markdown` is not in the JSON: read back, links in
+        lists, quotes and headings are written as text.
 
         :raises ValueError: if ``data`` is not an article of schema 2.
         """
