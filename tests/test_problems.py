@@ -121,6 +121,42 @@ def test_time_with_a_day_is_read(time: str) -> None:
     assert codes(parsed) == [] and parsed.published_at is not None
 
 
+@pytest.mark.parametrize(
+    ("body", "opener"),
+    [
+        ("<p>甲</p><!--[标题](https://x)\n<p>乙丙</p>", "comment <!--"),
+        ("<p>甲</p><script>var x = 1;<p>乙丙</p>", "<script>"),
+        ('<p>甲</p><STYLE type="text/css">p {}<p>乙丙</p>', "<style>"),
+        ("<p>甲</p><noscript><p>乙丙</p>", "<noscript>"),
+        ("<p>甲</p><svg><text>字</text><p>乙丙</p>", "<svg>"),
+    ],
+)
+def test_what_a_construct_never_closed_would_hide_is_read(body: str, opener: str) -> None:
+    parsed = article(body)
+    assert "乙丙" in parsed.text and parsed.text.startswith("甲")
+    assert codes(parsed) == ["html-malformed"]
+    assert parsed.problems[0].message.startswith(f"{opener} never closed")
+    assert parsed.problems[0].column == len(DATE + "<p>甲</p>") + 1
+
+
+@pytest.mark.parametrize(
+    "body", ["<p>甲</p><!-- 注释 --><p>乙</p>", "<p>甲</p><!--><p>乙</p>", "<p>甲<svg/>乙</p>", "<p>甲</p><script>x</script><p>乙</p>"]
+)
+def test_closed_comments_and_hidden_elements_stay_hidden(body: str) -> None:
+    parsed = article(body)
+    assert parsed.problems == ()
+    assert parsed.text == ("甲\n\n乙" if "<p>乙" in body else "甲乙")
+
+
+def test_html_inside_an_svg_is_shown() -> None:
+    """libxml2 may leave what follows broken markup inside an <svg>; HTML
+    elements there are shown, as HTML ends the <svg> at them."""
+    parsed = article('<p>据<a href="https://e.com">报道<svg><<div><small>path d="M9"></path></svg></a>，内阁达成一致。</p><p>下一段</p>')
+    assert "内阁达成一致" in parsed.text and "下一段" in parsed.text
+    plain = article('<p>甲<svg><path d="M9"></path><g><rect/></g></svg>乙</p>')
+    assert plain.text == "甲乙" and plain.problems == ()
+
+
 def test_complete_bodies_are_not_truncated() -> None:
     for body in [
         "<p>x</p>", "<p>x</p>\n", "<p>x</p><img src='a.jpg'>", "<p>x</p>bare text", "<p>x</p><br/>",

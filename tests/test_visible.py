@@ -39,6 +39,16 @@ def _lost(text: str) -> tuple[list[str], dict[str, int]]:
         HEAD + DATE + IMG + "<div><small>\x85门前的抗议人群</small></div>" + IMG + "<div><small>门前的抗议人群</small></div>",
         # A block boundary one reading draws inside a word.
         HEAD + DATE + "<p>数据<blockquote>显示</p><p>结束</blockquote>了</p>",
+        # Only the first line can be the header; a second "<!--" never closed is body.
+        "<!--1-->\n<!--[标题](https://www.dw.com/zh/x/a-1)\n---\n\n" + DATE + "<p>正文</p>",
+        # Stray end tags before or inside the time line.
+        HEAD + "</p><div></p><i>德正、长平<br>2025-05-22T09:30:00.000Z</i></div><p>正文</p>",
+        # An end tag's quote starts a value only after "=".
+        HEAD + DATE + IMG + '<div><small>说明图像来源: 某社</sm<img src="ht<a href="https://x">tps://y.jpg">all></div>',
+        # A credit label that markup split.
+        HEAD + DATE + IMG + '<div><small>门前的人群图像<span data-id="5" data-type="T">来源: 某社</small></div><p>正文</p>',
+        # HTML inside an <svg>, left there by broken markup, is shown.
+        HEAD + DATE + '<p>据<a href="https://e.com">报道<svg><<div><small>path d="M9"></path></svg></a>，内阁。</p>',
         # A Markdown escape only escapes ASCII punctuation.
         "<!--1-->\n[德国\\\ufffe*准点率\\*](https://www.dw.com/zh/x/a-1)\n---\n\n" + DATE + "<p>正文</p>",
     ],

@@ -36,7 +36,10 @@ _NONCHARACTER = re.compile("[\ud800-\udfff\ufffe\uffff]")
 _LINE_END = re.compile("\r?\n|\r")
 # An end tag with quoted attributes ends after the quotes, as in HTML5 (the
 # standard library's parser ends it at the first ">"): written without them.
-_QUOTED_END_TAG = re.compile(r"""</([A-Za-z][^\s/>]*)[\s/][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)+>""")
+# (A quote starts a value only after "="; elsewhere it is part of a name.)
+_QUOTED_END_TAG = re.compile(
+    r"""</([A-Za-z][^\s/>]*)(?=[\s/])(?:[\s/]++|[^\s/>=]++|=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]*+))*+>"""
+)
 _TAG_NAME = re.compile("[A-Za-z][A-Za-z0-9-]*")
 _BOGUS_COMMENT = re.compile(r"<!\[(?!CDATA\[)[^>]*>?")
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -104,9 +107,11 @@ def visible_words(text: str) -> list[str]:
     after_title = False
     in_head = True  # before the first line of body
     body_lines = []
+    header_seen = False  # only the first line of the head is the header
     for line in lines:
         stripped = line.strip()
-        if in_head and stripped.startswith("<!--"):  # the header line
+        if in_head and not header_seen and stripped.startswith("<!--"):  # the header line
+            header_seen = True
             if stripped.endswith("-->") or "-->" not in stripped[4:]:
                 continue  # whole, or never closed: all of the line is the header
             stripped = stripped[4:].split("-->", 1)[1].strip()  # the title may follow on the line
@@ -143,25 +148,37 @@ def visible_words(text: str) -> list[str]:
         for label in _LABELS:
             word = word.replace(label, " ")
         for part in word.split():
-            part = part.strip(":：")
+            part = _without_label_ends(part.strip(":："))
             if part and not _is_time(part) and not _is_label_fragment(part):
                 result.append(part)
     return result
 
 
+def _without_label_ends(word: str) -> str:
+    """``word`` without a piece of a label that markup split off at its end
+    or start (``…人群图像<span>来源：…``): the label is not text."""
+    for label in _LABELS:
+        for size in range(len(label) - 1, 1, -1):
+            if word.endswith(label[:size]):
+                word = word[:-size]
+            if word.startswith(label[-size:]):
+                word = word[size:]
+    return word.strip(":：")
+
+
 # The time line at the start of the body, and the separators of its names.
-# (Also a line cut short, or whose </i> a mutation broke.)
-_TIME_LINE = re.compile(r"\A((?:\s|<!--.*?-->)*)<div>\s*<i>(.*?)(?=</div>|\Z)", re.DOTALL)
+# (Also a line cut short, or whose </i> a mutation broke, or after stray end tags.)
+_TIME_LINE = re.compile(r"\A((?:\s|<!--.*?-->|</[^<>]*>)*)<div>((?:\s|</[^<>]*>)*)<i>(.*?)(?=</div>|\Z)", re.DOTALL)
 _NAME_SEPARATORS = re.compile("[,，、;；]")
 
 
 def _names_apart(match: re.Match[str]) -> str:
     """The time line with spaces for the separators of its names (before its
     last ``<br>``, or its last space; the time after it may hold a comma)."""
-    names, br, time = match[2].rpartition("<br>")
+    names, br, time = match[3].rpartition("<br>")
     if not br:  # NAMES TIME
-        names, br, time = match[2].rpartition(" ")
-    return match[1] + "<div><i>" + _NAME_SEPARATORS.sub(" ", names) + br + time
+        names, br, time = match[3].rpartition(" ")
+    return match[1] + "<div>" + match[2] + "<i>" + _NAME_SEPARATORS.sub(" ", names) + br + time
 
 
 def _plain_end_tag(match: re.Match[str]) -> str:

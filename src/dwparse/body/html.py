@@ -15,6 +15,7 @@ from typing import Callable, Iterator, Optional, Union
 
 from lxml import etree
 
+from dwparse.body.unclosed import HIDING_TAGS, opened_for_good
 from dwparse.format import MAX_ATTRIBUTES, MAX_DEPTH, RAW_TEXT_TAGS, VOID_TAGS
 from dwparse.source import Source, line_bounds, quote
 
@@ -42,6 +43,12 @@ _OPEN_P = re.compile(r"<p[\s>/]", re.IGNORECASE)
 _END_TAGS_LOOKED_AT = 64
 # Elements whose end tag HTML lets one leave out.
 _OPTIONAL_END_TAGS = frozenset("li dt dd p rb rt rtc rp optgroup option colgroup caption thead tbody tfoot tr td th".split())
+# Elements never closed that are not reported as a cut: void ones, those
+# whose end tag may be left out, and those reported as never closed instead
+# (dwparse.body.unclosed).
+_NOT_A_CUT = VOID_TAGS | _OPTIONAL_END_TAGS | HIDING_TAGS
+# Openers that may hide the rest of the body if never closed (a quick test first).
+_MAY_HIDE = re.compile("<(?:[sS][cC][rR]|[sS][tT][yY]|[sS][vV][gG]|[nN][oO][sS]|[tT][eE][mM])")
 _local = threading.local()
 
 
@@ -51,6 +58,8 @@ def parse_nodes(source: Source, html: str, start: int) -> list[Node]:
     _check_truncation(source, html, start)
     if _LONG_TAG.search(html) is not None:
         html = _bound_attributes(source, html, start)
+    if "<!--" in html or _MAY_HIDE.search(html) is not None:
+        html = opened_for_good(source, html, start)
     if _DOCUMENT_END.search(html) is not None:
         # lxml drops what follows </body> or </html>; blank the tags out
         # (same length, so that positions still hold) and keep the rest.
@@ -332,7 +341,7 @@ def _unclosed_at_end(body: str) -> Optional[str]:
             waiting.append(name)
         elif name in waiting:
             del waiting[len(waiting) - 1 - waiting[::-1].index(name)]
-        elif not waiting and name not in VOID_TAGS and name not in _OPTIONAL_END_TAGS and not tag[0].endswith("/>"):
+        elif not waiting and name not in _NOT_A_CUT and not tag[0].endswith("/>"):
             return name  # (with end tags waiting, one of them closed it)
     return None
 

@@ -27,6 +27,14 @@ __all__ = ["References", "TextBuilder", "TextRules", "topic_id_of"]
 _WHITESPACE = re.compile(r"[ \t\n\r\f]+")
 _CONTROL = re.compile(f"[{CONTROLS}]")
 _TOPIC_ID = re.compile(r"[0-9]{1,18}")
+# HTML elements that end an <svg> in HTML (its "breakout" tags), and HTML's
+# block and table elements (which libxml2, recovering from broken markup, may
+# also leave inside an <svg>): met inside an <svg> of the tree, they and what
+# follows in it are shown.
+_SVG_BREAKOUT = BLOCK_TAGS | CELL_TAGS | frozenset(
+    "b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr i img li "
+    "listing menu meta nobr ol p pre ruby s small span strong strike sub sup table tt u ul var".split()
+)
 # Inline elements read directly by TextBuilder.container when they have no children.
 _SHALLOW_TAGS = frozenset("a b big br em font i small span strong sub sup u".split())
 
@@ -219,7 +227,9 @@ class TextBuilder:
                     self.text(key, element.tail)
                 continue
             if event == "start":
-                if hidden:
+                if hidden == 1 and hidden_by == "svg" and tag in _SVG_BREAKOUT:
+                    hidden = 0  # HTML inside an <svg>: broken markup, shown (as HTML ends the <svg>)
+                elif hidden:
                     if tag == "text" and svg_text is None and hidden == 1 and hidden_by == "svg":
                         svg_text, hidden = element, 0
                         self.text(key, element.text)
