@@ -55,12 +55,17 @@ def _unclosed_comment(html: str) -> Optional[int]:
 
 def _unclosed_element(html: str, before: int) -> Optional[re.Match[str]]:
     """The first start tag of a hiding element, before offset ``before``,
-    whose end tag never comes after it."""
-    lowered: Optional[str] = None
+    whose end tag never comes after it (in linear time: only the last end
+    tag of each name is looked up)."""
+    last_end: dict[str, int] = {}  # where the last end tag of each name starts (-1: none)
+    lowered = ""
     for match in _HIDING_START.finditer(html, 0, before):
-        if match[0].endswith("/>") and match[1].lower() == "svg":
+        name = match[1].lower()
+        if match[0].endswith("/>") and name == "svg":
             continue  # <svg/>: closed
-        lowered = lowered if lowered is not None else html.lower()
-        if lowered.find(f"</{match[1].lower()}", match.end()) < 0:
+        if name not in last_end:
+            lowered = lowered or html.lower()
+            last_end[name] = lowered.rfind(f"</{name}")
+        if last_end[name] < match.end():
             return match
     return None
