@@ -34,12 +34,10 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _NONCHARACTER = re.compile("[\ud800-\udfff\ufffe\uffff]")
 # CR LF, LF, or a CR alone: a line end (in the body, whitespace either way).
 _LINE_END = re.compile("\r?\n|\r")
-# An end tag with quoted attributes ends after the quotes, as in HTML5 (the
-# standard library's parser ends it at the first ">"): written without them.
-# (A quote starts a value only after "="; elsewhere it is part of a name.)
-_QUOTED_END_TAG = re.compile(
-    r"""</([A-Za-z][^\s/>]*)(?=[\s/])(?:[\s/]++|[^\s/>=]++|=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]*+))*+>"""
-)
+# An end tag with attributes ends where HTML5 ends it (a quote opens a value
+# only after "="; the standard library's parser ends it at the first ">"):
+# it is written without them (see _plain_end_tags).
+_END_TAG_WITH_ATTRIBUTES = re.compile(r"</([A-Za-z][^\s/>]*)[\s/]")
 _TAG_NAME = re.compile("[A-Za-z][A-Za-z0-9-]*")
 _BOGUS_COMMENT = re.compile(r"<!\[(?!CDATA\[)[^>]*>?")
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -137,7 +135,7 @@ def visible_words(text: str) -> list[str]:
     reader = _Text()
     # "<![" other than CDATA opens a bogus comment up to ">" (HTML5); the
     # standard library's parser rejects it, so drop it first.
-    reader.feed(_QUOTED_END_TAG.sub(_plain_end_tag, _BOGUS_COMMENT.sub("", body)))
+    reader.feed(_plain_end_tags(_BOGUS_COMMENT.sub("", body)))
     # A tag cut off by the end of the file is not text (browsers drop it too).
     if not reader.rawdata.lstrip().startswith("<"):
         reader.close()
@@ -181,8 +179,41 @@ def _names_apart(match: re.Match[str]) -> str:
     return match[1] + "<div>" + match[2] + "<i>" + _NAME_SEPARATORS.sub(" ", names) + br + time
 
 
-def _plain_end_tag(match: re.Match[str]) -> str:
-    return f"</{match[1]}>" if _TAG_NAME.fullmatch(match[1]) else ""
+def _plain_end_tags(html: str) -> str:
+    """``html`` with each end tag that has attributes written ``</name>`` (or
+    left out, if its name is no tag name), ended as HTML5 ends it."""
+    pieces = []
+    position = 0
+    while (match := _END_TAG_WITH_ATTRIBUTES.search(html, position)) is not None:
+        end = _tag_end(html, match.end())
+        if end < 0:
+            break  # cut off: left as it is
+        name = match[1]
+        pieces.append(html[position : match.start()] + (f"</{name}>" if _TAG_NAME.fullmatch(name) else ""))
+        position = end + 1
+    return "".join(pieces) + html[position:]
+
+
+def _tag_end(html: str, position: int) -> int:
+    """Where the ``>`` ending a tag is, scanning its attributes from
+    ``position`` (a quote opens a value only right after ``=``); -1 if none."""
+    after_equals = False
+    while position < len(html):
+        char = html[position]
+        if char == ">":
+            return position
+        if after_equals and char in "\"'":
+            closing = html.find(char, position + 1)
+            if closing < 0:
+                return -1
+            position, after_equals = closing + 1, False
+            continue
+        if char == "=":
+            after_equals = True
+        elif not char.isspace():
+            after_equals = False
+        position += 1
+    return -1
 
 
 def _html_text(markup: str) -> str:
