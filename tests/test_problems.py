@@ -139,6 +139,20 @@ def test_what_a_construct_never_closed_would_hide_is_read(body: str, opener: str
     assert parsed.problems[0].column == len(DATE + "<p>甲</p>") + 1
 
 
+def test_a_quote_never_closed_does_not_take_the_rest() -> None:
+    parsed = article('<p>甲</p><iframe data-src="https://x" allowfullscreen= "></iframe><p>乙丙</p><p>丁</p>')
+    assert parsed.text.endswith("乙丙\n\n丁")
+    assert [problem.message.split(":")[0] for problem in parsed.problems] == ["a quoted attribute value never closed"]
+    cut = article('<p>甲</p><p>乙<a href="https://api.dw.com/api/det')  # cut in the tag: that is the problem
+    assert codes(cut) == ["body-truncated"]
+
+
+def test_a_comment_opener_in_raw_text_is_text() -> None:
+    parsed = article('<p>甲</p><iframe src="https://x"><!--说明</iframe><p>乙</p>')
+    assert parsed.problems == () and parsed.text == "甲\n\n乙"
+    assert "<!--说明" in parsed.blocks[1].html  # type: ignore[union-attr]
+
+
 @pytest.mark.parametrize(
     "body", ["<p>甲</p><!-- 注释 --><p>乙</p>", "<p>甲</p><!--><p>乙</p>", "<p>甲<svg/>乙</p>", "<p>甲</p><script>x</script><p>乙</p>"]
 )

@@ -156,7 +156,7 @@ def _without_label_ends(word: str) -> str:
     """``word`` without a piece of a label that markup split off at its end
     or start (``…人群图像<span>来源：…``): the label is not text."""
     for label in _LABELS:
-        for size in range(len(label) - 1, 1, -1):
+        for size in range(len(label) - 1, 0, -1):
             if word.endswith(label[:size]):
                 word = word[:-size]
             if word.startswith(label[-size:]):
@@ -264,7 +264,9 @@ def lost_words(text: str, data: dict[str, Any]) -> list[str]:
     different places, a word of one reading is two of the other; so a word
     also counts as kept when it appears in the article's strings run
     together without whitespace, and a word holding the title line's
-    Markdown (``…萎缩](https://…``) when each piece between ``[]()`` does.
+    Markdown (``…萎缩](https://…``) when each piece between ``[]()`` does,
+    and one holding a colon when it appears without colons (a gallery
+    picture's ``TITLE：TEXT`` is kept as title and text).
     Pieces of a time that markup split (``2</p>024-…``) count as the time
     when the article has a ``published_at``.
     """
@@ -274,10 +276,14 @@ def lost_words(text: str, data: dict[str, Any]) -> list[str]:
     strings = list(_strings({k: v for k, v in data.items() if k != "problems"}))
     haystack = _INVISIBLE.sub("", "\x00".join(strings))
     run_together = _WHITESPACE.sub("", haystack.replace("\x00", ""))
+    # A gallery picture's "TITLE：TEXT" is kept as title and text, without the colon.
+    without_colons = run_together.replace(":", "").replace("：", "")
     times = _ISO_TIME.findall(_TAGS.sub("", _CONTROL.sub("", text))) if data.get("published_at") else []
 
     def kept(word: str) -> bool:
         if word in haystack or word in run_together or any(word in time for time in times):
+            return True
+        if word.replace(":", "").replace("：", "") in without_colons:
             return True
         pieces = [piece for piece in _TITLE_SYNTAX.split(word) if piece]
         return len(pieces) > 1 and all(piece in run_together for piece in pieces)
@@ -310,7 +316,7 @@ def lost_characters(text: str, data: dict[str, Any]) -> dict[str, int]:
         _INVISIBLE.sub("", "".join(_strings({k: v for k, v in data.items() if k != "problems"})))
     )
     lead = data.get("lead_image") or {}
-    if lead.get("caption") and _CONTROL.sub("", text).count(lead["caption"]) > 1:
+    if lead.get("caption") and _TAGS.sub("", _CONTROL.sub("", text)).count(lead["caption"]) > 1:
         # The body may repeat the lead image with its caption; the repeat is
         # dropped, so its caption is seen once more than it is kept.
         seen -= Counter((lead.get("caption") or "") + (lead.get("credit") or ""))

@@ -58,7 +58,7 @@ def parse_nodes(source: Source, html: str, start: int) -> list[Node]:
     _check_truncation(source, html, start)
     if _LONG_TAG.search(html) is not None:
         html = _bound_attributes(source, html, start)
-    if "<!--" in html or _MAY_HIDE.search(html) is not None:
+    if "<!--" in html or _MAY_HIDE.search(html) is not None or html.count('"') % 2 or html.count("'") % 2:
         html = opened_for_good(source, html, start)
     if _DOCUMENT_END.search(html) is not None:
         # lxml drops what follows </body> or </html>; blank the tags out
