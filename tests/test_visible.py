@@ -49,6 +49,8 @@ def _lost(text: str) -> tuple[list[str], dict[str, int]]:
         HEAD + DATE + IMG + '<div><small>门前的人群图像<span data-id="5" data-type="T">来源: 某社</small></div><p>正文</p>',
         # HTML inside an <svg>, left there by broken markup, is shown.
         HEAD + DATE + '<p>据<a href="https://e.com">报道<svg><<div><small>path d="M9"></path></svg></a>，内阁。</p>',
+        # Tags in any case.
+        HEAD + "<dIv><i> 德正 , 长平 <BR> 2025-05-20T12:56:04Z </i></div><p>正文</p>",
         # A Markdown escape only escapes ASCII punctuation.
         "<!--1-->\n[德国\\\ufffe*准点率\\*](https://www.dw.com/zh/x/a-1)\n---\n\n" + DATE + "<p>正文</p>",
     ],

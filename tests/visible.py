@@ -166,15 +166,21 @@ def _without_label_ends(word: str) -> str:
 
 # The time line at the start of the body, and the separators of its names.
 # (Also a line cut short, or whose </i> a mutation broke, or after stray end tags.)
-_TIME_LINE = re.compile(r"\A((?:\s|<!--.*?-->|</[^<>]*>)*)<div>((?:\s|</[^<>]*>)*)<i>(.*?)(?=</div>|\Z)", re.DOTALL)
+_TIME_LINE = re.compile(
+    r"\A((?:\s|<!--.*?-->|</[^<>]*>)*)<div>((?:\s|</[^<>]*>)*)<i>(.*?)(?=</div>|\Z)", re.DOTALL | re.IGNORECASE
+)
 _NAME_SEPARATORS = re.compile("[,，、;；]")
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
 def _names_apart(match: re.Match[str]) -> str:
     """The time line with spaces for the separators of its names (before its
     last ``<br>``, or its last space; the time after it may hold a comma)."""
-    names, br, time = match[3].rpartition("<br>")
-    if not br:  # NAMES TIME
+    breaks = list(_BR.finditer(match[3]))
+    if breaks:
+        last = breaks[-1]
+        names, br, time = match[3][: last.start()], last[0], match[3][last.end() :]
+    else:  # NAMES TIME
         names, br, time = match[3].rpartition(" ")
     return match[1] + "<div>" + match[2] + "<i>" + _NAME_SEPARATORS.sub(" ", names) + br + time
 
