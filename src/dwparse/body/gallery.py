@@ -46,7 +46,7 @@ def read(cursor: Cursor, element: etree._Element) -> bool:
 
 def title_of(text: str) -> Optional[str]:
     """The gallery title of a heading's text that starts with the label, else ``None``."""
-    label = GALLERY_LABEL.match(text)
+    label = GALLERY_LABEL.match(text) if text.startswith(_LABEL_STARTS) else None
     return None if label is None else text[label.end() :].strip(" \n")
 
 

@@ -47,8 +47,6 @@ _OPTIONAL_END_TAGS = frozenset("li dt dd p rb rt rtc rp optgroup option colgroup
 # whose end tag may be left out, and those reported as never closed instead
 # (dwparse.body.unclosed).
 _NOT_A_CUT = VOID_TAGS | _OPTIONAL_END_TAGS | HIDING_TAGS
-# Openers that may hide the rest of the body if never closed (a quick test first).
-_MAY_HIDE = re.compile("<(?:[sS][cC][rR]|[sS][tT][yY]|[sS][vV][gG]|[nN][oO][sS]|[tT][eE][mM])")
 _local = threading.local()
 
 
@@ -58,8 +56,7 @@ def parse_nodes(source: Source, html: str, start: int) -> list[Node]:
     _check_truncation(source, html, start)
     if _LONG_TAG.search(html) is not None:
         html = _bound_attributes(source, html, start)
-    if "<!--" in html or _MAY_HIDE.search(html) is not None or html.count('"') % 2 or html.count("'") % 2:
-        html = opened_for_good(source, html, start)
+    html = opened_for_good(source, html, start)
     if _DOCUMENT_END.search(html) is not None:
         # lxml drops what follows </body> or </html>; blank the tags out
         # (same length, so that positions still hold) and keep the rest.

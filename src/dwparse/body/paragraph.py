@@ -24,7 +24,7 @@ from dwparse.body.heading import is_heading_text
 from dwparse.body.html import Node, outer_html, text_html
 from dwparse.body.notice import notice_of
 from dwparse.body.text import TextBuilder
-from dwparse.format import EM_TAGS, GALLERY_LABELS, INLINE_TAGS, STRONG_TAGS
+from dwparse.format import EM_TAGS, INLINE_TAGS, STRONG_TAGS
 from dwparse.model import Block, Copyright, Credit, Heading, Inline, LinkRun, Notice, Paragraph, Raw, TextRun, TopicRun
 from dwparse.writers import writes
 
@@ -34,7 +34,6 @@ TAGS = ("p",)
 _FORMATTING_TAGS = STRONG_TAGS | EM_TAGS
 # Blocks that keep their source HTML when links or topics stand in them.
 _KEPT_WHOLE = (Heading, Credit, Copyright, Notice)
-_GALLERY_LABELS = tuple(GALLERY_LABELS.values())
 
 
 def read(cursor: Cursor, element: etree._Element) -> bool:
@@ -69,11 +68,14 @@ def read(cursor: Cursor, element: etree._Element) -> bool:
     return True
 
 
-def _gallery(cursor: Cursor, element: etree._Element, text: str) -> bool:
+def _gallery(
+    cursor: Cursor, element: etree._Element, text: str, inlines: Optional[tuple[Inline, ...]] = None
+) -> bool:
     """Read the pictures after a whole-bold paragraph ``text`` that is a
-    gallery's label and title (the cursor past it)."""
-    title = gallery.title_of(text) if text.startswith(_GALLERY_LABELS) else None
-    if title is None or not gallery.starts_with_label(element):
+    gallery's label and title (the cursor past it); ``inlines``, if given,
+    must be all bold (asked only once the label is found)."""
+    title = gallery.title_of(text)
+    if title is None or (inlines is not None and not _all_bold(inlines)) or not gallery.starts_with_label(element):
         return False
     gallery.read_pictures(cursor, title)
     return True
@@ -111,12 +113,11 @@ def _add(cursor: Cursor, builder: TextBuilder, element: Optional[etree._Element]
     inlines = builder.inlines()
     if not inlines or all(isinstance(run, TextRun) and run.text.isspace() for run in inlines):
         return  # nothing visible: <p>&nbsp;</p>
-    if element is not None and _all_bold(inlines):
-        text = "".join(run.text for run in inlines)
-        if _gallery(cursor, element, text):
-            return
+    text = inlines[0].text if len(inlines) == 1 else "".join(run.text for run in inlines)
+    if element is not None and _gallery(cursor, element, text, inlines):
+        return
     cursor.keep(builder)
-    block = classify(inlines)
+    block = classify(inlines, text)
     if element is not None and (
         (builder.targets and isinstance(block, _KEPT_WHOLE)) or (builder.nested and isinstance(block, Paragraph))
     ):
@@ -131,9 +132,10 @@ def _all_bold(inlines: tuple[Inline, ...]) -> bool:
     return all(isinstance(run, TextRun) and (run.strong or not run.text.strip(" \n")) for run in inlines)
 
 
-def classify(inlines: tuple[Inline, ...]) -> Block:
-    """The block a paragraph of these runs is."""
-    text = inlines[0].text if len(inlines) == 1 else "".join(run.text for run in inlines)
+def classify(inlines: tuple[Inline, ...], text: Optional[str] = None) -> Block:
+    """The block a paragraph of these runs is (``text``: theirs, joined, if known)."""
+    if text is None:
+        text = inlines[0].text if len(inlines) == 1 else "".join(run.text for run in inlines)
     special = copyright_of(text) or notice_of(text)
     if special is not None:
         return special

@@ -32,8 +32,8 @@ _TOPIC_ID = re.compile(r"[0-9]{1,18}")
 # also leave inside an <svg>): met inside an <svg> of the tree, they and what
 # follows in it are shown.
 _SVG_BREAKOUT = BLOCK_TAGS | CELL_TAGS | frozenset(
-    "b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr i img li "
-    "listing menu meta nobr ol p pre ruby s small span strong strike sub sup table tt u ul var".split()
+    "b big body br center code em embed head i img listing menu meta nobr ruby s small span strike strong "
+    "sub sup tt u var".split()
 )
 # Inline elements read directly by TextBuilder.container when they have no children.
 _SHALLOW_TAGS = frozenset("a b big br em font i small span strong sub sup u".split())

@@ -21,9 +21,12 @@ __all__ = ["HIDING_TAGS", "opened_for_good"]
 
 #: Elements whose content is not shown, looked for when never closed.
 HIDING_TAGS = frozenset({"script", "style", "noscript", "template", "svg"})
-_RAW_TEXT = ("script", "style", "iframe", "xmp", "noembed", "noframes", "textarea", "title")
-_TAG_START = re.compile(r"<[A-Za-z][^\s/>]*")
+# A quick test for an opener of one of them (most bodies have none).
+_MAY_HIDE = re.compile("<(?:[sS][cC][rR]|[sS][tT][yY]|[sS][vV][gG]|[nN][oO][sS]|[tT][eE][mM])")
 _HIDING_START = re.compile(r"<(script|style|noscript|template|svg)(?=[\s/>])[^<>]*>", re.IGNORECASE)
+# Elements whose content is raw text: a "<!--" there is text.
+_RAW_TEXT_START = re.compile(r"<(script|style|iframe|xmp|noembed|noframes|textarea|title)(?=[\s/>])", re.IGNORECASE)
+_SPACES = " \t\n\r\f"
 
 
 def opened_for_good(source: Source, html: str, start: int) -> str:
@@ -31,13 +34,17 @@ def opened_for_good(source: Source, html: str, start: int) -> str:
     out (it and what comes after it are read as HTML), and a quote of an
     attribute value that is never closed blanked out (the tag then ends at
     its next ``>``); an ``html-malformed`` problem says so for each. ``start``
-    is the offset of ``html`` in ``source.text``."""
-    quote = _unclosed_quote(html) if html.count('"') % 2 or html.count("'") % 2 else None
+    is the offset of ``html`` in ``source.text``.
+
+    Called for every body: each test is a few searches in C unless the body
+    holds what it looks for.
+    """
+    quote = _unclosed_quote(html)
     if quote is not None:
         source.report("html-malformed", "a quoted attribute value never closed: the tag ends at its next >", start + quote)
         html = html[:quote] + " " + html[quote + 1 :]
-    found = _unclosed_comment(html)
-    tag = _unclosed_element(html, found if found is not None else len(html))
+    found = _unclosed_comment(html) if "<!--" in html else None
+    tag = _unclosed_element(html, found if found is not None else len(html)) if _MAY_HIDE.search(html) else None
     if tag is not None:
         at, end, name = tag.start(), tag.end(), f"<{tag[1].lower()}>"
     elif found is not None:
@@ -49,52 +56,57 @@ def opened_for_good(source: Source, html: str, start: int) -> str:
 
 
 def _unclosed_quote(html: str) -> Optional[int]:
-    """Where the quote of an attribute value that never closes is (a quote
-    opens a value only right after ``=``, as in HTML5), in linear time."""
-    position = 0
-    while (tag := _TAG_START.search(html, position)) is not None:
-        position = tag.end()
-        after_equals = False
-        while position < len(html) and html[position] != ">":
-            char = html[position]
-            if after_equals and char in "\"'":
-                closing = html.find(char, position + 1)
-                if closing < 0:  # (with no ">" after it, the body was cut in the tag: reported as that)
-                    return position if html.find(">", position) >= 0 else None
-                position = closing
-                after_equals = False
-            elif char == "=":
-                after_equals = True
-            elif not char.isspace():
-                after_equals = False
-            position += 1
+    """Where the quote of an attribute value that never closes is.
+
+    Such a quote has no other after it: it is the last of its kind. So only
+    the last ``"`` and the last ``'`` are looked at: an opening quote stands
+    right after ``=`` (spaces between) inside a tag. With no ``>`` after it,
+    the body was cut in the tag, which is reported as that.
+    """
+    for mark in "\"'":
+        last = html.rfind(mark)
+        before = last - 1
+        while before >= 0 and html[before] in _SPACES:
+            before -= 1
+        if before < 0 or html[before] != "=" or html.rfind("<", 0, before) < html.rfind(">", 0, before):
+            continue
+        if html.find(">", last) >= 0:
+            return last
     return None
 
 
 def _unclosed_comment(html: str) -> Optional[int]:
     """Where a ``<!--`` that nothing closes starts (``<!-->`` and ``<!--->`` are
-    closed; one inside the raw text of an ``<iframe>`` or ``<script>`` is text)."""
-    position = 0
+    closed; one inside the raw text of an ``<iframe>`` or ``<script>`` is
+    text), in linear time."""
+    position = raw_from = 0
+    last_close = html.rfind("-->")  # past it, no "<!--" is closed: no search to the end for each
     while (opening := html.find("<!--", position)) >= 0:
-        if html.startswith((">", "->"), opening + 4) or _in_raw_text(html, opening):
+        if html.startswith((">", "->"), opening + 4):
             position = opening + 4
             continue
-        closing = html.find("-->", opening + 4)
-        if closing < 0:
+        if last_close >= opening + 4:
+            position = html.find("-->", opening + 4) + 3
+            continue
+        raw_end = _raw_text_end(html, raw_from, opening)
+        if raw_end is None:
             return opening
-        position = closing + 3
+        if raw_end < 0:
+            return None  # raw text to the end of the body: no comment after it
+        position = raw_from = raw_end
     return None
 
 
-def _in_raw_text(html: str, position: int) -> bool:
-    """Whether ``position`` is inside the content of a raw-text element
-    (started before it, not ended between)."""
-    lowered = html[:position].lower()
-    for name in _RAW_TEXT:
-        opening = lowered.rfind(f"<{name}")
-        if opening >= 0 and lowered.find(f"</{name}", opening) < 0:
-            return True
-    return False
+def _raw_text_end(html: str, begin: int, position: int) -> Optional[int]:
+    """Where the end tag is of the raw-text element (starting at ``begin`` or
+    later) whose content holds ``position`` (-1: it never ends), or ``None``
+    when no such element holds it."""
+    while (match := _RAW_TEXT_START.search(html, begin, position)) is not None:
+        end = re.compile(f"</{match[1]}", re.IGNORECASE).search(html, match.end())
+        if end is None or end.start() > position:
+            return -1 if end is None else end.start()
+        begin = end.end()
+    return None
 
 
 def _unclosed_element(html: str, before: int) -> Optional[re.Match[str]]:
