@@ -23,7 +23,8 @@ ROOT = DOCS.parent
 SEED = ROOT / "tests" / "data" / "seed-zh-69790970.md"
 if not SEED.exists():
     SEED = ROOT.parent / "shared" / "corpus" / "seed-zh-69790970.md"
-FIXTURES = ROOT / "tests" / "fixtures"
+# Invented archive files, the README's and the recipes' sample (examples/).
+EXAMPLES = ROOT / "examples"
 
 # Document the working tree's package, also when dwparse is not installed.
 sys.path.insert(0, str(ROOT / "src"))
@@ -131,7 +132,7 @@ nitpick_ignore = [
     ("py:class", "dwparse.batch.P"),
     # Article.blocks_of's TypeVar: the block class asked for, and the type of
     # the blocks handed back; explained in prose in api.md.
-    ("py:class", "dwparse.model._B"),
+    ("py:class", "dwparse.model.article._B"),
 ]
 
 # -- Doctest -----------------------------------------------------------------------
@@ -141,8 +142,8 @@ import dwparse
 
 # The real archive file shipped with the shared test data (../shared/corpus).
 SEED = {str(SEED)!r}
-# The test-suite's archive files: a small archive for the recipes.
-FIXTURES = {str(FIXTURES)!r}
+# The invented example articles (examples/): a small archive for the recipes.
+EXAMPLES = {str(EXAMPLES)!r}
 
 # A clean header, link title, underline and publication time: the examples on
 # the construct pages append a body fragment to it.

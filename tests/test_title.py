@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 import dwparse
-from dwparse.title import escape_title, unescape_title
+from dwparse.markup import escape_title
+from dwparse.title import unescape_title
 from dwparse.urls import dw_address, link_target
 
 BODY = "\n<div><i><br>2024-07-28T11:07:48Z</i></div><p>x</p>"

@@ -35,7 +35,6 @@ from dwparse.model import (
 from dwparse.parser import parse, parse_file
 from dwparse.jsonl import read_jsonl
 from dwparse.jsonshape import json_schema
-from dwparse import render  # registers the article writer  # noqa: F401
 
 __version__ = "0.2.0"
 

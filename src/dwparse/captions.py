@@ -6,11 +6,11 @@ import re
 from typing import Optional
 from urllib.parse import parse_qs, unquote
 
-from dwparse.format import IMAGE_CREDIT, IMAGE_CREDIT_LABELS
+from dwparse.format import IMAGE_CREDIT
 from dwparse.model import Image
 from dwparse.urls import split_url
 
-__all__ = ["caption_text", "image_from_src", "original_url", "repeats", "split_caption"]
+__all__ = ["image_from_src", "original_url", "split_caption"]
 
 _DW_IMAGE_ID = re.compile(r"static\.dw\.com/image/([0-9]{1,18})_")
 # A host name and a path with no scheme: "static.dw.com/image/1_302.jpg".
@@ -88,20 +88,3 @@ def split_caption(text: str) -> tuple[Optional[str], Optional[str]]:
     caption = text[: match.start()].strip(" \n")
     credit = text[match.end() :].strip(" \n")
     return caption or None, credit or None
-
-
-def caption_text(caption: Optional[str], credit: Optional[str], language: Optional[str]) -> str:
-    """The text of a caption ``<div>``: the caption, then the credit after its label."""
-    if credit is None:
-        return caption or ""
-    label = IMAGE_CREDIT_LABELS.get(language or "zh", IMAGE_CREDIT_LABELS["zh"])
-    return f"{caption} {label}: {credit}" if caption else f"{label}: {credit}"
-
-
-def repeats(image: Image, lead: Image) -> bool:
-    """Whether a body image is the lead image again: the same picture, with
-    no caption or credit of its own that differs."""
-    same = (image.image_id, image.url) == (lead.image_id, lead.url) or (
-        image.image_id is not None and image.image_id == lead.image_id
-    )
-    return same and image.caption in (None, lead.caption) and image.credit in (None, lead.credit)

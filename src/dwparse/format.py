@@ -8,14 +8,18 @@ tag that turns out to be inline, is one edit.
 from __future__ import annotations
 
 import re
+from datetime import datetime, timezone
 
 __all__ = [
     "AUTHOR_LABEL", "BLOCK_TAGS", "CELL_TAGS", "CLOSE_PARENS", "COLONS", "CONTROLS", "EMBEDDED_TAGS",
-    "EMBED_TAGS", "EM_TAGS", "GALLERY_LABEL", "GALLERY_LABELS", "HIDDEN_TAGS", "IMAGE_CREDIT",
+    "EMBED_TAGS", "EM_TAGS", "EPOCH", "GALLERY_LABEL", "GALLERY_LABELS", "HIDDEN_TAGS", "IMAGE_CREDIT",
     "IMAGE_CREDIT_LABELS", "INLINE_TAGS", "INTERVIEWER", "MAX_ATTRIBUTES", "MAX_DEPTH", "MAX_TOPIC_NAME",
     "MEDIA_TAGS", "NAME_SEPARATORS",
     "NOTICE_PREFIXES", "OPEN_PARENS", "RAW_TEXT_TAGS", "STRONG_TAGS", "VOID_TAGS",
 ]  # fmt: skip
+
+#: The start of Unix time, in UTC: the header comment counts from it.
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 #: The colons of labels: half-width and full-width.
 COLONS = ":："

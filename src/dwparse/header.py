@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import NamedTuple, Optional
 
+from dwparse.format import EPOCH
 from dwparse.source import Source, quote
 
 __all__ = ["EPOCH", "Header", "epoch_to_datetime", "read_header"]
 
-#: The start of Unix time, in UTC.
-EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 _MAX_DIGITS = 20
 

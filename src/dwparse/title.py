@@ -10,7 +10,7 @@ from dwparse.header import skip_blank_lines
 from dwparse.source import Source, quote
 from dwparse.urls import dw_address
 
-__all__ = ["TitleLine", "escape_title", "read_title", "unescape_title"]
+__all__ = ["TitleLine", "read_title", "unescape_title"]
 
 _MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 # Numeric character references too long for int(): replaced before unescaping.
@@ -18,7 +18,6 @@ _HUGE_CHARREF = re.compile(r"&#(?:[0-9]{8,}|[xX][0-9a-fA-F]{7,});?")
 _LINE_BREAKS = re.compile(r"[\t\n\v\f\r\x85\u2028\u2029]")
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _UNDERLINE = re.compile(r"[ \t]*(?:-+|=+)[ \t\r]*")
-_TITLE_ESCAPES = str.maketrans({"\\": "\\\\", "[": "\\[", "]": "\\]", "&": "&amp;"})
 
 
 class TitleLine(NamedTuple):
@@ -40,11 +39,6 @@ def unescape_title(raw: str) -> str:
         # References to line breaks or controls (&#10;): a title is one line.
         text = _CONTROLS.sub("", _LINE_BREAKS.sub(" ", text))
     return text.strip()
-
-
-def escape_title(title: str) -> str:
-    """The inverse of :func:`unescape_title` for one-line titles."""
-    return title.translate(_TITLE_ESCAPES)
 
 
 def read_title(source: Source, start: int, *, had_header: bool) -> TitleLine:

@@ -13,13 +13,11 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from dwparse.body.timeline import split_names
+from dwparse.names import split_names
 from dwparse.format import AUTHOR_LABEL, CLOSE_PARENS, OPEN_PARENS
-from dwparse.body.html import text_html
 from dwparse.model import Credit
-from dwparse.writers import writes
 
-__all__ = ["author_line", "author_line_names", "credit_of", "credit_sources", "is_agency", "write"]
+__all__ = ["author_line", "author_line_names", "credit_of", "credit_sources", "is_agency"]
 
 # What separates agencies: list separators, colons (a "来源：" label) and
 # parentheses ("（法新社）（美联社）").
@@ -146,11 +144,3 @@ def _in_parentheses(text: str) -> bool:
 
 def _depth(text: str) -> int:
     return sum(char in OPEN_PARENS for char in text) - sum(char in CLOSE_PARENS for char in text)
-
-
-@writes("credit")
-def write(block: Credit, language: Optional[str]) -> str:
-    """The credit as an italic paragraph (or its source HTML)."""
-    if block.html is not None:
-        return block.html
-    return f"<p><em>{text_html(block.text)}</em></p>"

@@ -18,9 +18,8 @@ from dwparse.captions import image_from_src
 from dwparse.format import EMBED_TAGS, MEDIA_TAGS
 from dwparse.model import Embed, Image, Raw
 from dwparse.urls import split_url
-from dwparse.writers import writes
 
-__all__ = ["TAGS", "embed_of", "read", "write"]
+__all__ = ["TAGS", "embed_of", "read"]
 
 TAGS = ("video", "audio", "iframe", "div")
 _YOUTUBE_HOSTS = ("youtube.com", "youtube-nocookie.com", "youtu.be")
@@ -107,9 +106,3 @@ def _target_id(data_id: Optional[str]) -> Optional[int]:
         return None
     value = int(data_id)
     return value if value <= _INT64_MAX else None
-
-
-@writes("embed")
-def write(block: Embed, language: Optional[str]) -> str:
-    """The element as written."""
-    return block.html

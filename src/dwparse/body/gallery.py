@@ -9,15 +9,14 @@ from typing import Optional, TypeGuard
 from lxml import etree
 
 from dwparse.body.cursor import Cursor
-from dwparse.body.html import Node, outer_html, text_html
-from dwparse.body.image import is_caption_div, write_image
+from dwparse.body.html import Node, outer_html
+from dwparse.body.image import is_caption_div
 from dwparse.body.nodes import classes, has_media, media_count
 from dwparse.captions import image_from_src
 from dwparse.format import COLONS, GALLERY_LABEL, GALLERY_LABELS, STRONG_TAGS
-from dwparse.model import Gallery, GalleryItem, Image
-from dwparse.writers import writes
+from dwparse.model import Gallery, GalleryItem
 
-__all__ = ["TAGS", "is_picture", "read", "read_pictures", "starts_with_label", "title_of", "write"]
+__all__ = ["TAGS", "is_picture", "read", "read_pictures", "starts_with_label", "title_of"]
 
 TAGS = ("h2", "h3", "h4", "div")
 _LABEL_STARTS = tuple(GALLERY_LABELS.values())
@@ -140,21 +139,3 @@ def _picture(cursor: Cursor, div: etree._Element) -> GalleryItem:
     if builder.found:
         html = outer_html(div)
     return GalleryItem(image, title, builder.plain().lstrip(COLONS + " \n"), html)
-
-
-@writes("gallery")
-def write(block: Gallery, language: Optional[str]) -> str:
-    """The labelled ``<h3>`` (if titled) and one ``<div>`` per picture."""
-    parts = []
-    if block.title is not None:
-        label = GALLERY_LABELS.get(language or "zh", GALLERY_LABELS["zh"])
-        parts.append(f"<h3>{label}：{text_html(block.title)}</h3>")
-    for picture in block.pictures:
-        if picture.html is not None:
-            parts.append(picture.html)
-            continue
-        title = f"<b>{text_html(picture.title)}</b>" if picture.title is not None else ""
-        separator = "：" if picture.title is not None and picture.text else ""
-        img = write_image(Image(picture.image.url, picture.image.src, picture.image.image_id), language)
-        parts.append(f"<div>{img}{title}{separator}{text_html(picture.text)}</div>")
-    return "".join(parts)

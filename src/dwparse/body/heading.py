@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Optional
 
 from lxml import etree
 
 from dwparse.body.credit import author_line
 from dwparse.body.cursor import Cursor
-from dwparse.body.html import outer_html, text_html
+from dwparse.body.html import outer_html
 from dwparse.body.nodes import has_media
 from dwparse.format import INTERVIEWER
 from dwparse.model import Heading
-from dwparse.writers import writes
 
-__all__ = ["TAGS", "is_heading_text", "read", "write"]
+__all__ = ["TAGS", "is_heading_text", "read"]
 
 TAGS = ("h2", "h3", "h4")
 
@@ -38,12 +36,3 @@ def is_heading_text(text: str) -> bool:
     """Whether an all-bold paragraph's ``text`` is a heading: not an
     interviewer's question (``德国之声：…``) nor an author line."""
     return INTERVIEWER.match(text) is None and not author_line(text)
-
-
-@writes("heading")
-def write(block: Heading, language: Optional[str]) -> str:
-    """``<hN>`` (not ``<p><strong>``: its text is then never read as a
-    copyright or notice), or the source HTML."""
-    if block.html is not None:
-        return block.html
-    return f"<h{block.level}>{text_html(block.text)}</h{block.level}>"

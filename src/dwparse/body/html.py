@@ -19,7 +19,7 @@ from dwparse.body.unclosed import HIDING_TAGS, opened_for_good
 from dwparse.format import MAX_ATTRIBUTES, MAX_DEPTH, RAW_TEXT_TAGS, VOID_TAGS
 from dwparse.source import Source, line_bounds, quote
 
-__all__ = ["Node", "outer_html", "parse_nodes", "text_html"]
+__all__ = ["Node", "outer_html", "parse_nodes"]
 
 #: A top-level node of the body: an element, or text between elements.
 Node = Union[etree._Element, str]
@@ -370,8 +370,3 @@ def outer_html(element: etree._Element) -> str:
         if node is not element and node.tail:
             out.append(escape(node.tail, quote=False))
     return "".join(out)
-
-
-def text_html(text: str) -> str:
-    """``text`` as HTML: escaped, line breaks as ``<br>``."""
-    return escape(text, quote=False).replace("\n", "<br>")

@@ -3,19 +3,17 @@ and a ``<p>`` that holds nothing but an image."""
 
 from __future__ import annotations
 
-from html import escape
 from typing import Optional, TypeGuard
 
 from lxml import etree
 
 from dwparse.body.cursor import Cursor
-from dwparse.body.html import Node, outer_html, text_html
+from dwparse.body.html import Node, outer_html
 from dwparse.body.nodes import classes, has_media, media_count, only_child
-from dwparse.captions import caption_text, image_from_src, split_caption
+from dwparse.captions import image_from_src, split_caption
 from dwparse.model import Image, ImageBlock
-from dwparse.writers import writes
 
-__all__ = ["TAGS", "captioned", "is_caption_div", "is_image", "read", "write", "write_image"]
+__all__ = ["TAGS", "captioned", "is_caption_div", "is_image", "read"]
 
 TAGS = ("img", "div", "p")
 
@@ -82,25 +80,3 @@ def _image(element: etree._Element) -> Image:
             image = Image(image.url, image.src, int(data_id))
         return image
     return image_from_src(img.get("src") if img is not None else None)
-
-
-def write_image(image: Image, language: Optional[str]) -> str:
-    """The ``<img>`` of ``image`` and its caption ``<div>`` (or their source HTML)."""
-    if image.html is not None:
-        return image.html
-    if image.src is not None:
-        img = f'<img src="{escape(image.src)}" width="100%">'
-    elif image.image_id is not None:  # a DW placeholder that named only its id
-        img = f'<div class="placeholder-image"><img data-id="{image.image_id}"></div>'
-    else:
-        img = "<img>"
-    caption = caption_text(image.caption, image.credit, language)
-    if not caption:
-        return img
-    return f'{img}<div><small style="color: #999;">{text_html(caption)}</small></div>'
-
-
-@writes("image")
-def write(block: ImageBlock, language: Optional[str]) -> str:
-    """The image with its caption."""
-    return write_image(block.image, language)

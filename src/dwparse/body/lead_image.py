@@ -10,12 +10,10 @@ from typing import Optional
 
 from dwparse.body.cursor import Cursor
 from dwparse.body.html import Node
-from dwparse.body.image import captioned, is_image, write_image
-from dwparse.captions import repeats
+from dwparse.body.image import captioned, is_image
 from dwparse.model import Block, Gallery, Image, ImageBlock
-from dwparse.writers import writes
 
-__all__ = ["read", "without_repeat", "write"]
+__all__ = ["read", "without_repeat"]
 
 
 def read(cursor: Cursor) -> Optional[Image]:
@@ -41,20 +39,7 @@ def without_repeat(blocks: list[Block], lead: Optional[Image]) -> tuple[Block, .
         if isinstance(block, Gallery):
             break
         if isinstance(block, ImageBlock):
-            if repeats(block.image, lead):
+            if block.image.repeats(lead):
                 return tuple(blocks[:index] + blocks[index + 1 :])
             break
     return tuple(blocks)
-
-
-@writes("lead_image")
-def write(image: Optional[Image], language: Optional[str], blocks: tuple[Block, ...] = ()) -> str:
-    """The lead image with its caption, or nothing; written twice when the
-    first image of ``blocks`` repeats it (reading drops one repeat)."""
-    if image is None:
-        return ""
-    html = write_image(image, language)
-    first = next((block for block in blocks if isinstance(block, (ImageBlock, Gallery))), None)
-    if isinstance(first, ImageBlock) and repeats(first.image, image):
-        return html + html
-    return html

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Optional
 
 from lxml import etree
 
 from dwparse.body.cursor import Cursor
-from dwparse.body.html import outer_html, text_html
+from dwparse.body.html import outer_html
 from dwparse.body.nodes import has_media
 from dwparse.model import ListBlock
-from dwparse.writers import writes
 
-__all__ = ["TAGS", "read", "write"]
+__all__ = ["TAGS", "read"]
 
 TAGS = ("ul", "ol")
 
@@ -27,13 +25,3 @@ def read(cursor: Cursor, element: etree._Element) -> bool:
     items = [cursor.text(item) for item in element]
     cursor.add(ListBlock(element.tag == "ol", tuple(items), outer_html(element)))
     return True
-
-
-@writes("list")
-def write(block: ListBlock, language: Optional[str]) -> str:
-    """The source HTML (links in items survive), or the items as written."""
-    if block.html is not None:
-        return block.html
-    tag = "ol" if block.ordered else "ul"
-    items = "".join(f"<li>{text_html(item)}</li>" for item in block.items)
-    return f"<{tag}>{items}</{tag}>"

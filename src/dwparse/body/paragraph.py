@@ -21,14 +21,13 @@ from dwparse.body.copyright import copyright_of
 from dwparse.body.credit import credit_of
 from dwparse.body.cursor import Cursor
 from dwparse.body.heading import is_heading_text
-from dwparse.body.html import Node, outer_html, text_html
+from dwparse.body.html import Node, outer_html
 from dwparse.body.notice import notice_of
 from dwparse.body.text import TextBuilder
 from dwparse.format import EM_TAGS, INLINE_TAGS, STRONG_TAGS
-from dwparse.model import Block, Copyright, Credit, Heading, Inline, LinkRun, Notice, Paragraph, Raw, TextRun, TopicRun
-from dwparse.writers import writes
+from dwparse.model import Block, Copyright, Credit, Heading, Inline, Notice, Paragraph, Raw, TextRun
 
-__all__ = ["TAGS", "classify", "read", "read_inline", "write"]
+__all__ = ["TAGS", "classify", "read", "read_inline"]
 
 TAGS = ("p",)
 _FORMATTING_TAGS = STRONG_TAGS | EM_TAGS
@@ -158,27 +157,3 @@ def classify(inlines: tuple[Inline, ...], text: Optional[str] = None) -> Block:
     if all_strong and is_heading_text(text):
         return Heading(text, 2)
     return Paragraph(text, inlines)
-
-
-def _inline_html(run: Inline) -> str:
-    text = text_html(run.text)
-    if isinstance(run, LinkRun):
-        rel = f' rel="{escape(run.rel)}"' if run.rel is not None else ""
-        href = f' href="{escape(run.href)}"' if run.href is not None else ""
-        return f"<a{href}{rel}>{text}</a>"
-    if isinstance(run, TopicRun):
-        kind = f' data-type="{escape(run.topic_type)}"' if run.topic_type is not None else ' data-type=""'
-        return f'<span data-id="{run.topic_id}"{kind}>{text}</span>'
-    if run.em:
-        text = f"<em>{text}</em>"
-    if run.strong:
-        text = f"<strong>{text}</strong>"
-    return text
-
-
-@writes("paragraph")
-def write(block: Paragraph, language: Optional[str]) -> str:
-    """The paragraph's runs in a ``<p>`` (or its source HTML)."""
-    if block.html is not None:
-        return block.html
-    return "<p>" + "".join(_inline_html(run) for run in block.inlines) + "</p>"

@@ -6,7 +6,6 @@ visible text that holds one player and nothing else is that player's embed.
 
 from __future__ import annotations
 
-from typing import Optional
 
 from lxml import etree
 
@@ -15,9 +14,8 @@ from dwparse.body.embed import embed_of
 from dwparse.body.html import outer_html
 from dwparse.format import EMBEDDED_TAGS
 from dwparse.model import Raw
-from dwparse.writers import writes
 
-__all__ = ["read", "write"]
+__all__ = ["read"]
 
 
 def read(cursor: Cursor, element: etree._Element) -> bool:
@@ -30,9 +28,3 @@ def read(cursor: Cursor, element: etree._Element) -> bool:
     elif text or len(element) or element.attrib or (element.text or "").strip() or element.tag in EMBEDDED_TAGS:
         cursor.add(Raw(outer_html(element), text))
     return True
-
-
-@writes("raw")
-def write(block: Raw, language: Optional[str]) -> str:
-    """The element as it was read."""
-    return block.html

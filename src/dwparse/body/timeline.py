@@ -3,7 +3,7 @@
 The seed's line names no one (``<div><i><br>TIME</i></div>``); most files of
 the real feed name one or more authors before the ``<br>``. The line's text is
 split at its ``<br>`` elements: the last part that is not empty is the time,
-the parts before it name the authors (:func:`split_names`, shared with
+the parts before it name the authors (:func:`dwparse.names.split_names`, shared with
 ``作者：…`` lines in :mod:`dwparse.body.credit`).
 """
 
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timezone
-from html import escape
 from typing import NamedTuple, Optional
 
 from dateutil.parser import isoparse
@@ -21,16 +20,13 @@ from dwparse.body.cursor import Cursor
 from dwparse.body.html import outer_html
 from dwparse.body.nodes import only_child
 from dwparse.body.text import TextRules
-from dwparse.format import CLOSE_PARENS, INLINE_TAGS, MEDIA_TAGS, NAME_SEPARATORS, OPEN_PARENS
+from dwparse.format import INLINE_TAGS, MEDIA_TAGS
+from dwparse.names import split_names
 from dwparse.model import Raw
 from dwparse.source import quote
-from dwparse.writers import writes
 
-__all__ = ["TimeLine", "parse_time", "read", "read_time_line", "split_names", "write"]
+__all__ = ["TimeLine", "parse_time", "read", "read_time_line"]
 
-_NAME_SPLIT = re.compile("[" + NAME_SEPARATORS + "]")
-# Spaces and invisible characters trimmed from names.
-_BLANK = " \t\n\r\f\v\u00a0\u3000\u200b\u200c\u200d\u2060\ufeff"
 # The date a time in "NAME TIME" (a line without <br>) must start with.
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _UTC = timezone.utc
@@ -58,30 +54,6 @@ def parse_time(text: str) -> Optional[datetime]:
         return value.astimezone(_UTC)
     except (ValueError, OverflowError):
         return None
-
-
-def split_names(text: str) -> list[str]:
-    """Names separated by ``,`` ``，`` ``、`` ``;`` ``；`` or line breaks, each
-    trimmed, empty ones left out, repeats removed.
-
-    Separators inside parentheses do not split: ``苗子（摘编、编译）`` is one name;
-    a line break always does.
-    """
-    if not any(char in text for char in OPEN_PARENS):
-        parts = _NAME_SPLIT.split(text)
-    else:
-        parts = []
-        depth = start = 0
-        for index, char in enumerate(text):
-            if char in OPEN_PARENS:
-                depth += 1
-            elif char in CLOSE_PARENS:
-                depth = max(depth - 1, 0)
-            elif char == "\n" or (depth == 0 and char in NAME_SEPARATORS):
-                parts.append(text[start:index])
-                start = index + 1
-        parts.append(text[start:])
-    return list(dict.fromkeys(name for part in parts if (name := part.strip(_BLANK))))
 
 
 class TimeLine(NamedTuple):
@@ -159,20 +131,3 @@ def _segments(italic: etree._Element, rules: TextRules) -> list[str]:
         elif node is not italic and node.tail:
             pieces[-1].append(node.tail)
     return [rules.normalized("".join(piece)).strip() for piece in pieces]
-
-
-@writes("timeline")
-def write(published_at: Optional[datetime], authors: tuple[str, ...]) -> str:
-    """The time line of ``published_at`` and ``authors``; none without a time.
-
-    All authors are written, also those a credit names: read again, they come
-    back in the same order. They are joined by ``", "``, or stand one a line
-    where that would read back otherwise (a parenthesis left open).
-    """
-    if published_at is None:
-        return ""
-    joined = ", ".join(authors)
-    names = joined if split_names(joined) == list(authors) else "\n".join(authors)
-    moment = published_at.astimezone(timezone.utc)
-    time = f"{moment.year:04d}-" + moment.strftime("%m-%dT%H:%M:%S.%fZ")
-    return f"<div><i>{escape(names, quote=False).replace(chr(10), '<br>')}<br>{time}</i></div>"
