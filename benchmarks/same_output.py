@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/same_output.py --base REV [--count 2000]
 
 Parses ``--count`` generated files (``generate.py``, seed 1), every fixture of
-``tests/fixtures`` and the seed with the dwparse of commit ``REV`` (checked out
+``tests/fixtures``, the seed and the real archive files of
+``../shared/corpus/real`` with the dwparse of commit ``REV`` (checked out
 into a temporary git worktree) and with the dwparse of this working tree, each
 in its own interpreter, and compares ``to_json()`` file by file. Prints how
 many are identical and the first differences; exits 1 if any differ.
@@ -23,6 +24,7 @@ from generate import generate  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "corpus" / "seed-zh-69790970.md"
+REAL = ROOT.parent / "shared" / "corpus" / "real"
 # Run in a fresh interpreter with PYTHONPATH set to one dwparse's src/.
 _DUMP = """
 import sys, dwparse
@@ -53,6 +55,7 @@ def main() -> int:
         paths += sorted(path for path in (ROOT / "tests" / "fixtures").glob("*.md") if path.name != "README.md")
         if SEED.exists():
             paths.append(SEED)
+        paths += sorted(REAL.glob("*.md"))  # the real archive files beside the checkout, if any
         list_file = folder / "paths.txt"
         list_file.write_text("\n".join(str(path) for path in paths), encoding="utf-8")
         base = folder / "base"

@@ -17,6 +17,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from dwparse.model import BLOCK_TYPES
 from dwparse import (
     Article,
     Copyright,
@@ -223,19 +224,24 @@ credits = st.lists(st.sampled_from(_AGENCIES), min_size=1, max_size=3, unique=Tr
     lambda names: Credit("（" + "、".join(names) + "）", tuple(names))
 )
 
-blocks = st.one_of(
-    paragraphs(),
-    st.builds(Heading, multiline_phrases, st.sampled_from([2, 3, 4])),
-    st.builds(ImageBlock, images()),
-    galleries(),
-    st.builds(ListBlock, st.booleans(), st.lists(phrases, min_size=1, max_size=4).map(tuple)),
-    st.builds(Quote, multiline_phrases),
-    credits,
-    phrases.map(lambda text: Copyright("© " + text)),
-    st.builds(lambda prefix, text: Notice(prefix + text), st.sampled_from(_NOTICES), phrases),
-    raws(),
-    embeds(),
-)
+#: A strategy for each block type: blocks exactly as parse() reads them back.
+#: ``blocks`` draws from all of them; a test checks that every type of
+#: ``dwparse.Block`` has one.
+BLOCK_STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
+    Paragraph: paragraphs(),
+    Heading: st.builds(Heading, multiline_phrases, st.sampled_from([2, 3, 4])),
+    ImageBlock: st.builds(ImageBlock, images()),
+    Gallery: galleries(),
+    ListBlock: st.builds(ListBlock, st.booleans(), st.lists(phrases, min_size=1, max_size=4).map(tuple)),
+    Quote: st.builds(Quote, multiline_phrases),
+    Credit: credits,
+    Copyright: phrases.map(lambda text: Copyright("© " + text)),
+    Notice: st.builds(lambda prefix, text: Notice(prefix + text), st.sampled_from(_NOTICES), phrases),
+    Embed: embeds(),
+    Raw: raws(),
+}
+
+blocks = st.one_of(*(BLOCK_STRATEGIES[kind] for kind in BLOCK_TYPES if kind in BLOCK_STRATEGIES))
 
 
 _SPACER = Paragraph("隔开", (TextRun("隔开"),))

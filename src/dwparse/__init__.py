@@ -34,7 +34,7 @@ from dwparse.model import (
 )
 from dwparse.parser import parse, parse_file
 from dwparse.jsonl import read_jsonl
-from dwparse.jsonshape import json_schema
+from dwparse.schema import json_schema
 
 __version__ = "0.2.0"
 

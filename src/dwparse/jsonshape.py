@@ -1,5 +1,5 @@
 """The JSON shape: one converter for every attrs class of the model, each
-way, and the schema.
+way (the schema is :mod:`dwparse.schema`).
 
 Nothing here imports the model: a class's JSON keys are its attrs fields
 (those taking part in equality), with its ``TYPE`` word first where it has
@@ -10,15 +10,13 @@ classes is told apart by the ``"type"`` word.
 
 from __future__ import annotations
 
-import json
 import typing
 from datetime import datetime, timezone
-from importlib import resources
 from typing import Any, Optional, Union
 
 import attrs
 
-__all__ = ["article_from_dict", "article_to_dict", "from_jsonable", "json_schema", "to_jsonable"]
+__all__ = ["article_from_dict", "article_to_dict", "from_jsonable", "to_jsonable"]
 
 
 def to_jsonable(value: Any, leave_out: frozenset[str] = frozenset()) -> Any:
@@ -58,19 +56,16 @@ _PLAIN = frozenset({str, int, bool, type(None)})
 
 def article_to_dict(article: Any, *, inlines: bool = True) -> dict[str, Any]:
     """The contract's JSON shape of an :class:`~dwparse.Article`:
-    ``schema_version`` first, then its fields, with the derived ``sources``,
-    ``copyright`` and ``text`` before ``problems``; without paragraphs'
+    ``schema_version`` first, then its fields, with the derived keys
+    (``Article.DERIVED``: ``sources``, ``copyright``, ``text``) before ``problems``; without paragraphs'
     ``inlines`` if ``inlines`` is false."""
     body = to_jsonable(article, frozenset() if inlines else _NO_INLINES)
     problems = body.pop("problems")
-    return {
-        "schema_version": article.SCHEMA_VERSION,
-        **body,
-        "sources": list(article.sources),
-        "copyright": article.copyright,
-        "text": article.text,
-        "problems": problems,
-    }
+    out = {"schema_version": article.SCHEMA_VERSION, **body}
+    for name in article.DERIVED:  # sources, copyright, text
+        out[name] = to_jsonable(getattr(article, name))
+    out["problems"] = problems
+    return out
 
 
 _NO_INLINES = frozenset({"inlines"})
@@ -161,14 +156,3 @@ def _hints(kind: type) -> dict[str, Any]:
 
 
 _HINTS: dict[type, dict[str, Any]] = {}
-
-
-def json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of :meth:`Article.to_dict`'s output.
-
-    A fresh copy each call, read from ``schema.json`` shipped in the package.
-    """
-    return json.loads(_SCHEMA)  # type: ignore[no-any-return]
-
-
-_SCHEMA = (resources.files("dwparse") / "schema.json").read_text(encoding="utf-8")

@@ -4,7 +4,8 @@ topics and problems, each row keyed by the file's ``path``.
 :func:`rows` turns one article into plain rows (no pyarrow needed, so that
 worker processes send back small, cheap-to-pickle data); :func:`schemas`
 gives each table's explicit Arrow types (UTC timestamps, int64 ids, lists as
-lists); :class:`ParquetFolder` writes the rows in row groups while files are
+lists); the blocks table's columns (:data:`BLOCK_COLUMNS`) are derived from
+the block types' fields (:mod:`dwparse.model.blocks`); :class:`ParquetFolder` writes the rows in row groups while files are
 parsed, so memory stays flat however many files a run reads. pyarrow is the
 optional extra ``dwparse[parquet]``.
 """
@@ -14,11 +15,15 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from typing import Any, Optional
+import operator
+import typing
+from typing import Any, Callable, Optional, Union
 
-from dwparse.model import Article, Embed, Gallery, Image, ImageBlock
+import attrs
 
-__all__ = ["INSTALL_HINT", "TABLES", "ParquetFolder", "rows", "schemas", "umasked"]
+from dwparse.model import BLOCK_TYPES, Article, Block, Gallery, Image
+
+__all__ = ["BLOCK_COLUMNS", "INSTALL_HINT", "TABLES", "ParquetFolder", "rows", "schemas", "umasked"]
 
 #: The tables, in the order their files are written.
 TABLES = ("articles", "blocks", "pictures", "links", "topics", "problems")
@@ -28,16 +33,76 @@ INSTALL_HINT = "--format parquet needs pyarrow: pip install 'dwparse[parquet]'"
 ROW_GROUP_ARTICLES = 1000
 
 Row = dict[str, Any]
+Getter = Callable[[Any], Any]
+#: Arrow type names of the columns, made pyarrow types by :func:`schemas`.
+_PLAIN = {str: "string", int: "int64", bool: "bool"}
+
+
+def _columns(field: attrs.Attribute, hint: Any, read: Getter) -> list[tuple[str, str, Getter]]:  # type: ignore[type-arg]
+    """The columns of a model field: ``(name, Arrow type name, getter)``.
+
+    Named by the field, or by its ``column`` metadata (``None``: no column);
+    an image becomes its fields' columns under that name and ``_``; a list
+    of strings a list column; ``arrow`` metadata ``"count"`` a list's length.
+    """
+    name = field.metadata.get("column", field.name)
+    arrow = field.metadata.get("arrow")
+    if name is None:
+        return []
+    if arrow == "count":
+        return [(name, "int32", lambda value: None if (found := read(value)) is None else len(found))]
+    options = [option for option in typing.get_args(hint) if option is not type(None)] or [hint]
+    inner = options[0] if typing.get_origin(hint) is Union and len(options) == 1 else hint
+    if attrs.has(inner):
+        return [(f"{name}_{column}", kind, _through(read, getter)) for column, kind, getter in _class_columns(inner)]
+    if typing.get_origin(inner) is tuple and typing.get_args(inner)[0] is str:
+        return [(name, "list<string>", lambda value: None if (found := read(value)) is None else list(found))]
+    if inner not in _PLAIN:
+        raise TypeError(f"no Parquet column for {field.name}: {hint!r}")
+    return [(name, arrow or _PLAIN[inner], read)]
+
+
+def _through(outer: Getter, inner: Getter) -> Getter:
+    return lambda value: None if (found := outer(value)) is None else inner(found)
+
+
+def _class_columns(kind: type) -> list[tuple[str, str, Getter]]:
+    """The columns of an attrs class's JSON fields, in order."""
+    hints = typing.get_type_hints(kind)
+    return [
+        column
+        for field in attrs.fields(kind)
+        if field.eq
+        for column in _columns(field, hints[field.name], operator.attrgetter(field.name))
+    ]
+
+
+def _block_columns() -> tuple[dict[str, str], dict[type, list[tuple[str, Getter]]]]:
+    """The blocks table's columns (name to Arrow type name) and, for each
+    block type, its own columns and their getters: ``path``, ``index``,
+    ``type`` and ``text``, then every block type's fields in the order of
+    :data:`dwparse.Block`. A name two types give must have one Arrow type."""
+    types = {"path": "string", "index": "int32", "type": "string", "text": "string"}
+    getters: dict[type, list[tuple[str, Getter]]] = {}
+    for kind in BLOCK_TYPES:
+        own = [column for column in _class_columns(kind) if column[0] != "text"]
+        for name, arrow, _ in own:
+            if types.setdefault(name, arrow) != arrow:
+                raise TypeError(f"the blocks column {name!r} is {types[name]} and {arrow} ({kind.__name__})")
+        getters[kind] = [(name, getter) for name, _, getter in own]
+    return types, getters
+
+
+BLOCK_COLUMNS, _BLOCK_GETTERS = _block_columns()
+_IMAGE_COLUMNS = [(name, getter) for name, _, getter in _class_columns(Image)]
+_IMAGE_TYPES = [(name, arrow) for name, arrow, _ in _class_columns(Image)]
+_EMPTY_BLOCK = dict.fromkeys(BLOCK_COLUMNS)
 
 
 def _image(prefix: str, image: Optional[Image]) -> Row:
-    return {
-        f"{prefix}url": image.url if image else None,
-        f"{prefix}src": image.src if image else None,
-        f"{prefix}id": image.image_id if image else None,
-        f"{prefix}caption": image.caption if image else None,
-        f"{prefix}credit": image.credit if image else None,
-    }
+    if image is None:
+        return {f"{prefix}{name}": None for name, _ in _IMAGE_COLUMNS}
+    return {f"{prefix}{name}": getter(image) for name, getter in _IMAGE_COLUMNS}
 
 
 def rows(path: str, article: Article) -> dict[str, list[Row]]:
@@ -84,26 +149,13 @@ def rows(path: str, article: Article) -> dict[str, list[Row]]:
     return {"articles": articles, "blocks": blocks, "pictures": pictures, "links": links, "topics": topics, "problems": problems}
 
 
-def _block(path: str, index: int, block: Any) -> Row:
-    """One row of the blocks table: the fields every block has, and its own."""
-    image = block.image if isinstance(block, ImageBlock) else block.poster if isinstance(block, Embed) else None
-    return {
-        "path": path,
-        "index": index,
-        "type": block.TYPE,
-        "text": block.text,
-        "level": getattr(block, "level", None),
-        "ordered": getattr(block, "ordered", None),
-        "items": list(block.items) if hasattr(block, "items") else None,
-        "title": block.title if isinstance(block, Gallery) else None,
-        "pictures": len(block.pictures) if isinstance(block, Gallery) else None,
-        "sources": list(block.sources) if hasattr(block, "sources") else None,
-        "kind": getattr(block, "kind", None),
-        "url": block.url if isinstance(block, Embed) else None,
-        "target_id": getattr(block, "target_id", None),
-        **_image("image_", image),
-        "html": block.html if block.TYPE in ("raw", "embed") else None,
-    }
+def _block(path: str, index: int, block: Block) -> Row:
+    """One row of the blocks table: every column, those of the block's own type filled."""
+    row = dict(_EMPTY_BLOCK)
+    row.update(path=path, index=index, type=block.TYPE, text=block.text)
+    for name, getter in _BLOCK_GETTERS[type(block)]:
+        row[name] = getter(block)
+    return row
 
 
 def schemas() -> dict[str, Any]:
@@ -113,10 +165,10 @@ def schemas() -> dict[str, Any]:
     text, int32, int64 = pa.string(), pa.int32(), pa.int64()
     time = pa.timestamp("us", tz="UTC")
     texts = pa.list_(text)
+    arrow = {"string": text, "int8": pa.int8(), "int32": int32, "int64": int64, "bool": pa.bool_(), "list<string>": texts}
 
     def image(prefix: str) -> list[tuple[str, Any]]:
-        return [(f"{prefix}url", text), (f"{prefix}src", text), (f"{prefix}id", int64),
-                (f"{prefix}caption", text), (f"{prefix}credit", text)]  # fmt: skip
+        return [(f"{prefix}{name}", arrow[kind]) for name, kind in _IMAGE_TYPES]
 
     fields: dict[str, list[tuple[str, Any]]] = {
         "articles": [
@@ -124,11 +176,7 @@ def schemas() -> dict[str, Any]:
             ("content_type", text), ("language", text), ("published_at", time), ("authors", texts),
             *image("lead_image_"), ("sources", texts), ("copyright", text), ("text", text), ("problems", int32),
         ],
-        "blocks": [
-            ("path", text), ("index", int32), ("type", text), ("text", text), ("level", pa.int8()),
-            ("ordered", pa.bool_()), ("items", texts), ("title", text), ("pictures", int32), ("sources", texts),
-            ("kind", text), ("url", text), ("target_id", int64), *image("image_"), ("html", text),
-        ],
+        "blocks": [(name, arrow[kind]) for name, kind in BLOCK_COLUMNS.items()],
         "pictures": [("path", text), ("block", int32), ("index", int32), *image("image_"), ("title", text), ("text", text)],
         "links": [("path", text), ("index", int32), ("text", text), ("href", text), ("rel", text),
                   ("target_id", int64), ("target_type", text)],

@@ -1,6 +1,6 @@
 """The body: one lxml parse, then its top-level nodes read in order into blocks.
 
-One module per construct, each with its reader and its writer side by side:
+One module per construct, each with its reader:
 :mod:`~dwparse.body.timeline` (time and authors),
 :mod:`~dwparse.body.lead_image`, :mod:`~dwparse.body.paragraph`,
 :mod:`~dwparse.body.heading`, :mod:`~dwparse.body.image`,
@@ -8,7 +8,9 @@ One module per construct, each with its reader and its writer side by side:
 :mod:`~dwparse.body.quote`, :mod:`~dwparse.body.credit`,
 :mod:`~dwparse.body.copyright`, :mod:`~dwparse.body.notice`,
 :mod:`~dwparse.body.embed` and :mod:`~dwparse.body.raw`; the order in which
-they are tried is the table in :mod:`~dwparse.body.rules`.
+they are tried is the table in :mod:`~dwparse.body.rules`, and a paragraph's
+kinds the table in :mod:`~dwparse.body.paragraph`. The writers are the block
+classes' own (:mod:`dwparse.model.blocks`).
 """
 
 from __future__ import annotations
@@ -16,11 +18,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import NamedTuple, Optional
 
-from dwparse.body import lead_image, timeline
+from dwparse.body import lead_image
 from dwparse.body.credit import author_line, author_line_names
 from dwparse.body.cursor import Cursor
 from dwparse.body.html import parse_nodes
-from dwparse.body.rules import read_node
+from dwparse.body.rules import read_node, read_opening
 from dwparse.body.text import TextRules
 from dwparse.model import Block, Credit, Image, Link, Paragraph, Topic
 from dwparse.source import Source
@@ -50,16 +52,15 @@ def read_body(source: Source, start: int) -> Body:
             source.report("body-missing", "no body after the title", len(source.text))
         return _EMPTY
     cursor = Cursor(source, start, parse_nodes(source, html, start), TextRules.for_body(html))
-    published_at, line_authors = timeline.read(cursor)
-    lead = lead_image.read(cursor)
+    read_opening(cursor)
     count = len(cursor.nodes)
     while cursor.pos < count:
         read_node(cursor)
-    blocks = lead_image.without_repeat(cursor.blocks, lead)
+    blocks = lead_image.without_repeat(cursor.blocks, cursor.lead_image)
     return Body(
-        published_at,
-        _authors(line_authors, blocks),
-        lead,
+        cursor.published_at,
+        _authors(cursor.authors, blocks),
+        cursor.lead_image,
         blocks,
         tuple(cursor.found.links),
         tuple(cursor.found.topics.values()),

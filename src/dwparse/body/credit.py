@@ -15,6 +15,7 @@ from typing import Optional
 
 from dwparse.names import split_names
 from dwparse.format import AUTHOR_LABEL, CLOSE_PARENS, OPEN_PARENS
+from dwparse.body.nodes import Style
 from dwparse.model import Credit
 
 __all__ = ["author_line", "author_line_names", "credit_of", "credit_sources", "is_agency"]
@@ -41,9 +42,12 @@ _LONGEST_NAME = 30
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]{7,}")
 
 
-def credit_of(text: str, *, italic: bool) -> Optional[Credit]:
-    """The credit block of a paragraph's ``text``, or ``None`` when it is not one."""
-    sources = credit_sources(text, italic=italic)
+def credit_of(text: str, style: Optional[Style]) -> Optional[Credit]:
+    """The credit block of a paragraph's ``text`` in plain runs of ``style``,
+    or ``None`` when it is not one."""
+    if style is None:
+        return None
+    sources = credit_sources(text, italic=style.italic)
     return Credit(text, sources) if sources is not None else None
 
 

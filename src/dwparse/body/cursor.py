@@ -3,6 +3,7 @@ and what it has given so far."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Optional
 
 from lxml import etree
@@ -10,7 +11,7 @@ from lxml import etree
 from dwparse.body.html import Node
 from dwparse.body.text import References, TextBuilder, TextRules
 from dwparse.format import HIDDEN_TAGS
-from dwparse.model import Block
+from dwparse.model import Block, Image
 from dwparse.source import Source
 
 __all__ = ["Cursor"]
@@ -19,13 +20,15 @@ __all__ = ["Cursor"]
 class Cursor:
     """The top-level nodes of a body, read front to back.
 
-    Readers look at :meth:`peek`, move :attr:`pos` past what they read, and
-    :meth:`add` blocks. Text is read with :meth:`text` (its links and topics
+    Readers (the rows of :mod:`dwparse.body.rules`) look at :meth:`peek`,
+    :meth:`add` blocks and say how many nodes they consumed; the dispatcher
+    moves :attr:`pos`. The opening rules set :attr:`published_at`,
+    :attr:`authors` and :attr:`lead_image`. Text is read with :meth:`text` (its links and topics
     kept at once) or with a :meth:`builder` whose references are kept only
     with the block built from it (:meth:`keep`).
     """
 
-    __slots__ = ("source", "start", "nodes", "pos", "rules", "found", "blocks")
+    __slots__ = ("source", "start", "nodes", "pos", "rules", "found", "blocks", "published_at", "authors", "lead_image")
 
     def __init__(self, source: Source, start: int, nodes: list[Node], rules: TextRules) -> None:
         self.source = source
@@ -35,10 +38,14 @@ class Cursor:
         self.rules = rules
         self.found = References()
         self.blocks: list[Block] = []
+        self.published_at: Optional[datetime] = None
+        self.authors: tuple[str, ...] = ()
+        self.lead_image: Optional[Image] = None
 
-    def peek(self) -> Optional[Node]:
-        """The node at :attr:`pos`, or ``None`` at the end."""
-        return self.nodes[self.pos] if self.pos < len(self.nodes) else None
+    def peek(self, ahead: int = 0) -> Optional[Node]:
+        """The node ``ahead`` nodes after :attr:`pos`, or ``None`` past the end."""
+        at = self.pos + ahead
+        return self.nodes[at] if at < len(self.nodes) else None
 
     def add(self, block: Block) -> None:
         """Add a block."""

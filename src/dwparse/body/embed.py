@@ -19,9 +19,10 @@ from dwparse.format import EMBED_TAGS, MEDIA_TAGS
 from dwparse.model import Embed, Image, Raw
 from dwparse.urls import split_url
 
-__all__ = ["TAGS", "embed_of", "read"]
+__all__ = ["GIVES", "TAGS", "embed_of", "read"]
 
 TAGS = ("video", "audio", "iframe", "div")
+GIVES = (Embed, Raw)
 _YOUTUBE_HOSTS = ("youtube.com", "youtube-nocookie.com", "youtu.be")
 # DW's embed classes whose kind is not the class name itself; a class ending
 # in "-wrapper" (vjs-wrapper, yt-wrapper) takes the kind of the media inside.
@@ -29,16 +30,15 @@ _DW_KINDS = {"image-gallery": "gallery", "dw-widget": "widget", "yt-wrapper": "y
 _INT64_MAX = 2**63 - 1
 
 
-def read(cursor: Cursor, element: etree._Element) -> bool:
+def read(cursor: Cursor, element: etree._Element) -> int:
     """A player or an ``<iframe>``, or a DW embed ``<div>``, whatever it holds."""
     if element.tag == "div" and "embed" not in classes(element):
-        return False
-    cursor.pos += 1
+        return 0
     text = cursor.text(element)  # and lists its links and topics
     html = outer_html(element)
     # A player holding more media (broken HTML swallowing what follows) is kept raw, with its text.
     cursor.add(embed_of(element, html) or Raw(html, text))
-    return True
+    return 1
 
 
 def embed_of(element: etree._Element, html: str) -> Optional[Embed]:

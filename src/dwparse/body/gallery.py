@@ -11,36 +11,47 @@ from lxml import etree
 from dwparse.body.cursor import Cursor
 from dwparse.body.html import Node, outer_html
 from dwparse.body.image import is_caption_div
-from dwparse.body.nodes import classes, has_media, media_count
+from dwparse.body.nodes import classes, has_media, media_count, style_of
 from dwparse.captions import image_from_src
 from dwparse.format import COLONS, GALLERY_LABEL, GALLERY_LABELS, STRONG_TAGS
 from dwparse.model import Gallery, GalleryItem
 
-__all__ = ["TAGS", "is_picture", "read", "read_pictures", "starts_with_label", "title_of"]
+__all__ = ["GIVES", "TAGS", "is_picture", "read", "read_pictures", "starts_with_label", "title_of"]
 
-TAGS = ("h2", "h3", "h4", "div")
+TAGS = ("h2", "h3", "h4", "div", "p")
+GIVES = (Gallery,)
 _LABEL_STARTS = tuple(GALLERY_LABELS.values())
 _LABEL_LENGTH = max(len(label) for label in _LABEL_STARTS)
 
 
-def read(cursor: Cursor, element: etree._Element) -> bool:
-    """A labelled heading and its pictures, or pictures alone. (A whole-bold
-    ``<p>`` with the label is read by :mod:`~dwparse.body.paragraph`, which
-    asks :func:`title_of` and :func:`starts_with_label`.)"""
+def read(cursor: Cursor, element: etree._Element) -> int:
+    """A labelled heading or whole-bold ``<p>`` and its pictures, or pictures alone."""
     if element.tag == "div":
-        if not is_picture(element):
-            return False
-        read_pictures(cursor, None)
-        return True
-    if not starts_with_label(element) or has_media(element):
-        return False  # kept whole
-    text, builder = cursor.plain(element, keep=False)
-    title = None if builder.found else title_of(text)
-    if title is None:
-        return False
-    cursor.pos += 1
-    read_pictures(cursor, title)
-    return True
+        return read_pictures(cursor, None, 0) if is_picture(element) else 0
+    if not starts_with_label(element):
+        return 0
+    if element.tag == "p":
+        title = _bold_title(cursor, element)
+    elif has_media(element):
+        return 0  # kept whole
+    else:
+        text, builder = cursor.plain(element, keep=False)
+        title = None if builder.found else title_of(text)
+    return 0 if title is None else 1 + read_pictures(cursor, title, 1)
+
+
+def _bold_title(cursor: Cursor, element: etree._Element) -> Optional[str]:
+    """The gallery title of a ``<p>`` whose visible text is all bold and
+    starts with the label, else ``None``."""
+    builder = cursor.builder(runs=True)
+    builder.container(element)
+    if builder.block_tag is not None or builder.has_image:
+        return None
+    inlines = builder.inlines()
+    style = style_of(inlines)
+    if style is None or not style.bold:
+        return None
+    return title_of("".join(run.text for run in inlines))
 
 
 def title_of(text: str) -> Optional[str]:
@@ -61,12 +72,14 @@ def starts_with_label(element: etree._Element) -> bool:
     return head.startswith(_LABEL_STARTS)
 
 
-def read_pictures(cursor: Cursor, title: Optional[str]) -> None:
-    """The picture ``<div>``s at the cursor: one gallery (titled or not)."""
+def read_pictures(cursor: Cursor, title: Optional[str], ahead: int) -> int:
+    """The picture ``<div>``s from ``ahead`` nodes after the cursor on: one
+    gallery (titled or not). Says how many nodes they are."""
     pictures = []
     nodes = cursor.nodes
-    while cursor.pos < len(nodes):
-        node = nodes[cursor.pos]
+    at = cursor.pos + ahead
+    while at < len(nodes):
+        node = nodes[at]
         usual = _usual_picture(node)
         if usual is not None:  # <div><img><b>TITLE</b>：TEXT</div>, read directly
             img, bold = usual
@@ -80,9 +93,10 @@ def read_pictures(cursor: Cursor, title: Optional[str]) -> None:
             picture = _picture(cursor, node)
         else:
             break
-        cursor.pos += 1
+        at += 1
         pictures.append(picture)
     cursor.add(Gallery(title, tuple(pictures)))
+    return len(pictures)
 
 
 def _usual_picture(node: Node) -> Optional[tuple[etree._Element, etree._Element]]:

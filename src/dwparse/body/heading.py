@@ -3,25 +3,27 @@
 from __future__ import annotations
 
 
+from typing import Optional
+
 from lxml import etree
 
 from dwparse.body.credit import author_line
 from dwparse.body.cursor import Cursor
 from dwparse.body.html import outer_html
-from dwparse.body.nodes import has_media
+from dwparse.body.nodes import Style, has_media
 from dwparse.format import INTERVIEWER
 from dwparse.model import Heading
 
-__all__ = ["TAGS", "is_heading_text", "read"]
+__all__ = ["GIVES", "TAGS", "heading_of", "read"]
 
 TAGS = ("h2", "h3", "h4")
+GIVES = (Heading,)
 
 
-def read(cursor: Cursor, element: etree._Element) -> bool:
+def read(cursor: Cursor, element: etree._Element) -> int:
     """An ``<h2>``-``<h4>``; declines one holding media (it is kept whole)."""
     if has_media(element):
-        return False
-    cursor.pos += 1
+        return 0
     if len(element):
         text, builder = cursor.plain(element)
         html = outer_html(element) if builder.found else None  # links or topics: keep them
@@ -29,10 +31,12 @@ def read(cursor: Cursor, element: etree._Element) -> bool:
         text, html = cursor.text(element), None
     if text and not text.isspace():
         cursor.add(Heading(text, int(element.tag[1]), html))
-    return True
+    return 1
 
 
-def is_heading_text(text: str) -> bool:
-    """Whether an all-bold paragraph's ``text`` is a heading: not an
+def heading_of(text: str, style: Optional[Style]) -> Optional[Heading]:
+    """The heading (level 2) a paragraph of plain runs, all bold, is; not an
     interviewer's question (``德国之声：…``) nor an author line."""
-    return INTERVIEWER.match(text) is None and not author_line(text)
+    if style is None or not style.bold or INTERVIEWER.match(text) is not None or author_line(text):
+        return None
+    return Heading(text, 2)

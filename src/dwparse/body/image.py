@@ -13,9 +13,10 @@ from dwparse.body.nodes import classes, has_media, media_count, only_child
 from dwparse.captions import image_from_src, split_caption
 from dwparse.model import Image, ImageBlock
 
-__all__ = ["TAGS", "captioned", "is_caption_div", "is_image", "read"]
+__all__ = ["GIVES", "TAGS", "captioned", "is_caption_div", "is_image", "read"]
 
 TAGS = ("img", "div", "p")
+GIVES = (ImageBlock,)
 
 
 def is_image(node: Node) -> TypeGuard[etree._Element]:
@@ -39,18 +40,19 @@ def is_caption_div(node: Optional[Node]) -> TypeGuard[etree._Element]:
     return small is not None and not has_media(small)
 
 
-def read(cursor: Cursor, element: etree._Element) -> bool:
+def read(cursor: Cursor, element: etree._Element) -> int:
     """An image between paragraphs, with its caption."""
     if not is_image(element):
-        return False
-    cursor.pos += 1
-    cursor.add(ImageBlock(captioned(cursor, element)))
-    return True
+        return 0
+    image, consumed = captioned(cursor, element, 0)
+    cursor.add(ImageBlock(image))
+    return consumed
 
 
-def captioned(cursor: Cursor, element: etree._Element) -> Image:
-    """The image of ``element`` (the cursor past it) with its caption: the
-    element's own text, or the caption ``<div>`` after it."""
+def captioned(cursor: Cursor, element: etree._Element, ahead: int) -> tuple[Image, int]:
+    """The image of ``element`` (``ahead`` nodes after the cursor) with its
+    caption: the element's own text, or the caption ``<div>`` after it; and
+    how many nodes they are (1 or 2)."""
     image = _image(element)
     html = None
     own, builder = cursor.plain(element) if element.tag != "img" else ("", None)
@@ -58,15 +60,15 @@ def captioned(cursor: Cursor, element: etree._Element) -> Image:
         caption, credit = split_caption(own)
         if builder is not None and builder.found:  # links or topics: keep the source
             html = outer_html(element)
-    elif is_caption_div(node := cursor.peek()):
-        cursor.pos += 1
+    elif is_caption_div(node := cursor.peek(ahead + 1)):
         text, builder = cursor.plain(node)
         caption, credit = split_caption(text)
         if builder.found:
             html = outer_html(element) + outer_html(node)
+        return Image(image.url, image.src, image.image_id, caption, credit, html), 2
     else:
         caption = credit = None
-    return Image(image.url, image.src, image.image_id, caption, credit, html)
+    return Image(image.url, image.src, image.image_id, caption, credit, html), 1
 
 
 def _image(element: etree._Element) -> Image:

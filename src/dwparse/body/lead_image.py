@@ -16,14 +16,17 @@ from dwparse.model import Block, Gallery, Image, ImageBlock
 __all__ = ["read", "without_repeat"]
 
 
-def read(cursor: Cursor) -> Optional[Image]:
-    """The lead image, if the body has one where it stands."""
-    while (node := cursor.peek()) is not None and _is_empty_paragraph(node):
-        cursor.pos += 1  # dropped anyway; the image after it is still the lead
+def read(cursor: Cursor, node: Optional[Node]) -> int:
+    """The lead image, if the body has one where it stands (``node``, or
+    after empty paragraphs, which are dropped anyway)."""
+    skipped = 0
+    while node is not None and _is_empty_paragraph(node):
+        skipped += 1
+        node = cursor.peek(skipped)
     if node is None or not is_image(node):
-        return None
-    cursor.pos += 1
-    return captioned(cursor, node)
+        return skipped
+    cursor.lead_image, consumed = captioned(cursor, node, skipped)
+    return skipped + consumed
 
 
 def _is_empty_paragraph(node: Node) -> bool:

@@ -10,18 +10,18 @@ from dwparse.body.html import outer_html
 from dwparse.body.nodes import has_media
 from dwparse.model import ListBlock
 
-__all__ = ["TAGS", "read"]
+__all__ = ["GIVES", "TAGS", "read"]
 
 TAGS = ("ul", "ol")
+GIVES = (ListBlock,)
 
 
-def read(cursor: Cursor, element: etree._Element) -> bool:
+def read(cursor: Cursor, element: etree._Element) -> int:
     """A list of ``<li>`` items; declines text or elements outside the items,
     and media inside them (such a list is kept whole)."""
     stray_text = (element.text or "").strip() or any((child.tail or "").strip() for child in element)
     if stray_text or not len(element) or any(child.tag != "li" for child in element) or has_media(element):
-        return False
-    cursor.pos += 1
+        return 0
     items = [cursor.text(item) for item in element]
     cursor.add(ListBlock(element.tag == "ol", tuple(items), outer_html(element)))
-    return True
+    return 1

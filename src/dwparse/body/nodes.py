@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from lxml import etree
 
 from dwparse.format import MEDIA_TAGS
+from dwparse.model import Inline, TextRun
 
-__all__ = ["classes", "has_media", "media_count", "only_child"]
+__all__ = ["Style", "classes", "has_media", "media_count", "only_child", "style_of"]
 
 
 def classes(element: etree._Element) -> list[str]:
@@ -34,3 +35,25 @@ def has_media(element: etree._Element) -> bool:
 def media_count(element: etree._Element) -> int:
     """How many media elements ``element`` is or holds."""
     return sum(1 for _ in element.iter(*MEDIA_TAGS))
+
+
+class Style(NamedTuple):
+    """How a paragraph's visible text is set: all italic, all bold."""
+
+    italic: bool
+    bold: bool
+
+
+def style_of(inlines: tuple[Inline, ...]) -> Optional[Style]:
+    """The style of a paragraph's runs; ``None`` when a link or topic stands
+    in them or nothing is visible. Runs of whitespace only do not count."""
+    italic = bold = True
+    visible = False
+    for run in inlines:
+        if not isinstance(run, TextRun):
+            return None
+        if run.text.strip(" \n"):
+            visible = True
+            italic = italic and run.em
+            bold = bold and run.strong
+    return Style(italic, bold) if visible else None

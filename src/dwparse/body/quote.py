@@ -10,17 +10,17 @@ from dwparse.body.html import outer_html
 from dwparse.body.nodes import has_media
 from dwparse.model import Quote
 
-__all__ = ["TAGS", "read"]
+__all__ = ["GIVES", "TAGS", "read"]
 
 TAGS = ("blockquote",)
+GIVES = (Quote,)
 
 
-def read(cursor: Cursor, element: etree._Element) -> bool:
+def read(cursor: Cursor, element: etree._Element) -> int:
     """A ``<blockquote>``; declines one holding media (it is kept whole)."""
     if has_media(element):
-        return False
-    cursor.pos += 1
+        return 0
     text = cursor.text(element)
     if text or len(element):
         cursor.add(Quote(text, outer_html(element)))
-    return True
+    return 1

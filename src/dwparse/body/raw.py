@@ -13,18 +13,19 @@ from dwparse.body.cursor import Cursor
 from dwparse.body.embed import embed_of
 from dwparse.body.html import outer_html
 from dwparse.format import EMBEDDED_TAGS
-from dwparse.model import Raw
+from dwparse.model import Embed, Raw
 
-__all__ = ["read"]
+__all__ = ["GIVES", "read"]
+
+GIVES = (Raw, Embed)
 
 
-def read(cursor: Cursor, element: etree._Element) -> bool:
+def read(cursor: Cursor, element: etree._Element) -> int:
     """Any element; an empty one (``<div></div>``) gives nothing."""
-    cursor.pos += 1
     text = cursor.text(element)
     if not text and len(element):  # a wrapper around one player is that player
         html = outer_html(element)
         cursor.add(embed_of(element, html) or Raw(html, text))
     elif text or len(element) or element.attrib or (element.text or "").strip() or element.tag in EMBEDDED_TAGS:
         cursor.add(Raw(outer_html(element), text))
-    return True
+    return 1

@@ -1,52 +1,91 @@
 """The ordered table of the body's rules, and the dispatch it gives.
 
-Each rule reads one construct: given the cursor and the element at it, it
-either reads it (moving the cursor past what it read, adding blocks) and
-says ``True``, or declines. For each element, the rules that name its tag are
-tried in the order of :data:`RULES`; :func:`dwparse.body.raw.read`, last,
-takes whatever all others declined. Bare text and inline elements between
-blocks are one paragraph.
+Every construct of the body is a row: a :class:`Rule` names the construct,
+the tags it reads (``"#text"`` for bare text) and the block types it gives.
+Its reader looks at the node at the cursor (and those after it) and says how
+many nodes it consumed, ``0`` to decline; the dispatcher moves the cursor.
+
+The table runs in three phases:
+
+- :data:`OPENING`: the time line, then the lead image, once each at the
+  start of the body;
+- :data:`RULES`: for each node, the rules that name its tag, in order;
+- :data:`FALLBACK`: the raw rule, which takes whatever all others declined.
+
+Whether a paragraph's text makes it a copyright line, a notice, a credit or a
+heading is the second table, :data:`dwparse.body.paragraph.KINDS`.
 """
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Any, Callable, NamedTuple
 
-from lxml import etree
-
-from dwparse.body import embed, gallery, heading, image, lists, paragraph, quote, raw
+from dwparse.body import embed, gallery, heading, image, lead_image, lists, paragraph, quote, raw, timeline
 from dwparse.body.cursor import Cursor
 from dwparse.format import INLINE_TAGS
+from dwparse.model import Block
 
-__all__ = ["RULES", "read_node"]
+__all__ = ["FALLBACK", "OPENING", "RULES", "Rule", "read_node", "read_opening"]
 
-Rule = Callable[[Cursor, etree._Element], bool]
+#: The tag key of bare text between elements.
+TEXT = "#text"
 
-#: (tags, rule), in the order they are tried.
-RULES: tuple[tuple[tuple[str, ...], Rule], ...] = (
-    (embed.TAGS, embed.read),
-    (gallery.TAGS, gallery.read),
-    (image.TAGS, image.read),
-    (heading.TAGS, heading.read),
-    (lists.TAGS, lists.read),
-    (quote.TAGS, quote.read),
-    (paragraph.TAGS, paragraph.read),
+
+class Rule(NamedTuple):
+    """One row of the table: a construct and its reader."""
+
+    name: str
+    #: The tags of the nodes it reads; ``()``: any node.
+    tags: tuple[str, ...]
+    #: The block types it may give (the opening rules give none).
+    gives: tuple[type[Block], ...]
+    #: ``read(cursor, node)``: how many nodes it consumed from the cursor on,
+    #: 0 to decline. ``node`` is the node at the cursor: an element of one of
+    #: ``tags``, a string for ``"#text"``, ``None`` at the end of the body
+    #: for an opening rule.
+    read: Callable[[Cursor, Any], int]
+
+
+#: At the start of the body, in order, each tried once.
+OPENING: tuple[Rule, ...] = (
+    Rule("timeline", ("div",), (), timeline.read),
+    Rule("lead_image", (), (), lead_image.read),
 )
 
-_BY_TAG: dict[str, tuple[Rule, ...]] = {}
-for _tags, _rule in RULES:
-    for _tag in _tags:
-        _BY_TAG[_tag] = _BY_TAG.get(_tag, ()) + (_rule,)
-del _tags, _rule, _tag
+#: Between blocks, in the order they are tried.
+RULES: tuple[Rule, ...] = (
+    Rule("embed", embed.TAGS, embed.GIVES, embed.read),
+    Rule("gallery", gallery.TAGS, gallery.GIVES, gallery.read),
+    Rule("image", image.TAGS, image.GIVES, image.read),
+    Rule("heading", heading.TAGS, heading.GIVES, heading.read),
+    Rule("list", lists.TAGS, lists.GIVES, lists.read),
+    Rule("quote", quote.TAGS, quote.GIVES, quote.read),
+    Rule("paragraph", paragraph.TAGS, paragraph.GIVES, paragraph.read),
+    Rule("inline", (TEXT, *sorted(INLINE_TAGS)), paragraph.GIVES, paragraph.read_inline),
+)
+
+#: Whatever the rules declined.
+FALLBACK = Rule("raw", (), raw.GIVES, raw.read)
+
+_BY_TAG: dict[object, tuple[Callable[[Cursor, Any], int], ...]] = {}
+for _rule in RULES:
+    for _tag in _rule.tags:
+        _BY_TAG[_tag] = _BY_TAG.get(_tag, ()) + (_rule.read,)
+del _rule, _tag
+
+
+def read_opening(cursor: Cursor) -> None:
+    """Read the opening constructs, moving the cursor past what they consumed."""
+    for rule in OPENING:
+        cursor.pos += rule.read(cursor, cursor.peek())
 
 
 def read_node(cursor: Cursor) -> None:
-    """Read the node at the cursor, with the first rule that takes it."""
-    node = cursor.peek()
-    if isinstance(node, str) or node.tag in INLINE_TAGS:  # type: ignore[union-attr]
-        paragraph.read_inline(cursor, node)  # type: ignore[arg-type]
-        return
-    for rule in _BY_TAG.get(node.tag, ()):  # type: ignore[union-attr]
-        if rule(cursor, node):  # type: ignore[arg-type]
+    """Read the node at the cursor with the first rule that takes it, and move past it."""
+    node = cursor.nodes[cursor.pos]
+    for read in _BY_TAG.get(TEXT if isinstance(node, str) else node.tag, ()):
+        consumed = read(cursor, node)
+        if consumed:
+            cursor.pos += consumed
             return
-    raw.read(cursor, node)  # type: ignore[arg-type]
+    cursor.pos += FALLBACK.read(cursor, node)

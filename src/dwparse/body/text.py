@@ -227,21 +227,12 @@ class TextBuilder:
                     self.text(key, element.tail)
                 continue
             if event == "start":
-                if hidden == 1 and hidden_by == "svg" and tag in _SVG_BREAKOUT:
-                    hidden = 0  # HTML inside an <svg>: broken markup, shown (as HTML ends the <svg>)
-                elif hidden:
-                    if tag == "text" and svg_text is None and hidden == 1 and hidden_by == "svg":
-                        svg_text, hidden = element, 0
-                        self.text(key, element.text)
-                    else:
-                        hidden += tag in HIDDEN_TAGS
-                    continue
-                if tag in HIDDEN_TAGS:
-                    hidden, hidden_by = 1, tag
-                    continue
-                if svg_text is not None:  # <tspan> and the like
-                    self.text(key, element.text)
-                    continue
+                if hidden or svg_text is not None or tag in HIDDEN_TAGS:  # rare: see _hidden_start
+                    hidden, hidden_by, svg_text, done = self._hidden_start(
+                        element, key, hidden, hidden_by, svg_text
+                    )
+                    if done:
+                        continue
                 target = _target(element, tag)
                 if target is not None:
                     open_targets.append((element, len(self.pieces), target))
@@ -258,15 +249,10 @@ class TextBuilder:
                 key = current or (_STRONG if strong else 0) | (_EM if em else 0)
                 self.text(key, element.text)
                 continue
-            if hidden:
-                hidden -= tag in HIDDEN_TAGS
-                if hidden:
+            if hidden or svg_text is not None:  # rare: see _hidden_end
+                hidden, svg_text, shown = _hidden_end(element, hidden, svg_text)
+                if not shown:
                     continue
-            elif element is svg_text:
-                svg_text, hidden = None, 1
-                continue
-            elif svg_text is not None:
-                pass  # inside an SVG <text>: <tspan> and the like
             else:
                 if tag in STRONG_TAGS:
                     strong -= 1
@@ -282,6 +268,39 @@ class TextBuilder:
             key = current or (_STRONG if strong else 0) | (_EM if em else 0)
             if element is not root:
                 self.text(key, element.tail)
+
+    def _hidden_start(
+        self,
+        element: etree._Element,
+        key: int,
+        hidden: int,
+        hidden_by: str,
+        svg_text: Optional[etree._Element],
+    ) -> tuple[int, str, Optional[etree._Element], bool]:
+        """The start of ``element`` in :meth:`element` while hidden, inside an
+        SVG ``<text>``, or at a hidden tag: the rare case.
+
+        ``hidden`` counts the hidden elements open (``hidden_by`` the tag of the
+        outermost), ``svg_text`` is the SVG ``<text>`` being read, if any.
+        Returns them updated, and whether the element is dealt with (else it
+        is read as any other).
+        """
+        tag = element.tag
+        if hidden == 1 and hidden_by == "svg" and tag in _SVG_BREAKOUT:
+            hidden = 0  # HTML inside an <svg>: broken markup, shown (as HTML ends the <svg>)
+        elif hidden:
+            if tag == "text" and svg_text is None and hidden == 1 and hidden_by == "svg":
+                svg_text, hidden = element, 0
+                self.text(key, element.text)
+            else:
+                hidden += tag in HIDDEN_TAGS
+            return hidden, hidden_by, svg_text, True
+        if tag in HIDDEN_TAGS:
+            return 1, tag, svg_text, True
+        if svg_text is not None:  # <tspan> and the like
+            self.text(key, element.text)
+            return hidden, hidden_by, svg_text, True
+        return hidden, hidden_by, svg_text, False
 
     def _start(self, tag: str, key: int, is_root: bool) -> None:
         """What the start of an element other than formatting means."""
@@ -365,6 +384,20 @@ class TextBuilder:
                 runs.append(TextRun(text, bool(key & _STRONG), bool(key & _EM)))
             start = end
         return tuple(runs)
+
+
+def _hidden_end(
+    element: etree._Element, hidden: int, svg_text: Optional[etree._Element]
+) -> tuple[int, Optional[etree._Element], bool]:
+    """The end of ``element`` in :meth:`TextBuilder.element` while hidden or
+    inside an SVG ``<text>`` (the rare case): ``hidden`` and ``svg_text``
+    updated, and whether the tail of ``element`` is shown."""
+    if hidden:
+        hidden -= element.tag in HIDDEN_TAGS
+        return hidden, svg_text, not hidden
+    if element is svg_text:
+        return 1, None, False  # back inside the hidden <svg>
+    return hidden, svg_text, True  # inside an SVG <text>: <tspan> and the like
 
 
 def _with_text(run: Inline, text: str) -> Inline:

@@ -17,7 +17,7 @@ from dateutil.parser import isoparse
 from lxml import etree
 
 from dwparse.body.cursor import Cursor
-from dwparse.body.html import outer_html
+from dwparse.body.html import Node, outer_html
 from dwparse.body.nodes import only_child
 from dwparse.body.text import TextRules
 from dwparse.format import INLINE_TAGS, MEDIA_TAGS
@@ -88,16 +88,15 @@ def read_time_line(segments: list[str]) -> TimeLine:
     return TimeLine(tuple(split_names("\n".join(names))), time_text, published_at)
 
 
-def read(cursor: Cursor) -> tuple[Optional[datetime], tuple[str, ...]]:
-    """Read the time line at the start of the body: the time and the authors."""
-    node = cursor.peek()
+def read(cursor: Cursor, node: Optional[Node]) -> int:
+    """Read the time line at the start of the body (``node``) into the
+    cursor's :attr:`~Cursor.published_at` and :attr:`~Cursor.authors`."""
     italic = None
     if node is not None and not isinstance(node, str) and node.tag == "div":
         italic = only_child(node, "i")
     if node is None or isinstance(node, str) or italic is None or not _is_line_of_text(italic):
         cursor.source.report("date-missing", "no <div><i>TIME</i></div> at the start of the body", cursor.start)
-        return None, ()
-    cursor.pos += 1
+        return 0
     if next(italic.iter("a", "span"), None) is not None:
         cursor.plain(italic)  # lists its links and topics
     line = read_time_line(_segments(italic, cursor.rules))
@@ -111,7 +110,8 @@ def read(cursor: Cursor) -> tuple[Optional[datetime], tuple[str, ...]]:
             cursor.add(Raw(outer_html(node), cursor.plain(italic, keep=False)[0]))
         else:
             cursor.source.report("date-missing", "the time line holds no time", cursor.start)
-    return line.published_at, line.authors
+    cursor.published_at, cursor.authors = line.published_at, line.authors
+    return 1
 
 
 def _is_line_of_text(element: etree._Element) -> bool:

@@ -13,6 +13,7 @@ from dwparse.markup import epoch_text, escape_title, time_line_html
 from dwparse.model.blocks import TEXT_BLOCKS, Block, Copyright, Credit, Gallery, ImageBlock
 from dwparse.model.fields import meta
 from dwparse.model.pieces import Image, Link, Problem, Topic
+from dwparse.urls import KIND_WORDS
 
 __all__ = ["Article"]
 
@@ -33,13 +34,14 @@ class Article:
     title: Optional[str] = None
     url: Optional[str] = None
     article_id: Optional[int] = None
-    content_type: Optional[str] = None
+    content_type: Optional[str] = attrs.field(default=None, metadata=meta(schema={"enum": [*KIND_WORDS.values(), None]}))
     language: Optional[str] = None
     published_at: Optional[datetime] = attrs.field(default=None, metadata=meta(schema=_TIME))
     authors: tuple[str, ...] = attrs.field(
         default=(),
         metadata=meta(
             schema={
+                "items": {"type": "string", "minLength": 1},
                 "uniqueItems": True,
                 "description": "names in the time line before <br>, then names of a 作者： line; unique, in order",
             }
