@@ -86,3 +86,16 @@ def test_the_model_and_its_writers_import_no_reader(module: str) -> None:
 def test_each_module_imports_on_its_own(module: str) -> None:
     result = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_modules_and_functions_stay_small(module: str) -> None:
+    """No module over 400 lines, no function over 60: each is read in one sitting."""
+    path = SRC / Path(*module.split("."))
+    path = path / "__init__.py" if path.is_dir() else path.with_suffix(".py")
+    text = path.read_text(encoding="utf-8")
+    assert text.count("\n") <= 400, f"{module}: {text.count(chr(10))} lines"
+    for node in ast.walk(ast.parse(text)):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            length = (node.end_lineno or node.lineno) - node.lineno + 1
+            assert length <= 60, f"{module}.{node.name}: {length} lines"

@@ -8,8 +8,9 @@ from typing import Optional
 
 from lxml import etree
 
-from dwparse.body.html import Node
-from dwparse.body.text import References, TextBuilder, TextRules
+from dwparse.body.html import Node, start_offset
+from dwparse.body.references import References
+from dwparse.body.text import TextBuilder, TextRules
 from dwparse.format import HIDDEN_TAGS
 from dwparse.model import Block, Image
 from dwparse.source import Source
@@ -46,6 +47,18 @@ class Cursor:
         """The node ``ahead`` nodes after :attr:`pos`, or ``None`` past the end."""
         at = self.pos + ahead
         return self.nodes[at] if at < len(self.nodes) else None
+
+    def offset(self, node: Optional[Node]) -> int:
+        """Where ``node`` starts in ``source.text``, for a problem it causes:
+        its start tag, or its first visible character; the body's start
+        where that cannot be told."""
+        if node is None:
+            return self.start
+        if isinstance(node, str):
+            found: Optional[int] = self.source.text.find(node.strip()[:40], self.start) if node.strip() else -1
+        else:
+            found = start_offset(self.source.text, self.start, node)
+        return found if found is not None and found >= 0 else self.start
 
     def add(self, block: Block) -> None:
         """Add a block."""

@@ -8,6 +8,7 @@ as problems, and returns the top-level nodes the readers walk.
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 from html import escape
@@ -19,7 +20,7 @@ from dwparse.body.unclosed import HIDING_TAGS, opened_for_good
 from dwparse.format import MAX_ATTRIBUTES, MAX_DEPTH, RAW_TEXT_TAGS, VOID_TAGS
 from dwparse.source import Source, line_bounds, quote
 
-__all__ = ["Node", "outer_html", "parse_nodes"]
+__all__ = ["Node", "outer_html", "parse_nodes", "start_offset"]
 
 #: A top-level node of the body: an element, or text between elements.
 Node = Union[etree._Element, str]
@@ -344,6 +345,24 @@ def _unclosed_at_end(body: str) -> Optional[str]:
 
 
 # -- reading blocks -------------------------------------------------------------
+
+
+def start_offset(text: str, start: int, element: etree._Element) -> Optional[int]:
+    """Where ``element``'s start tag stands in ``text`` (the body from offset
+    ``start`` on), or ``None``: the n-th ``<tag`` of the body for the n-th
+    element of that tag in the tree, tags in comments left out.
+
+    Asked only when a problem is reported, so clean files pay nothing. lxml
+    keeps no offsets; this holds wherever each such start tag made one
+    element (a tag implied by the parser, or in a script, does not).
+    """
+    tag = element.tag
+    if not isinstance(tag, str):
+        return None
+    index = next(number for number, other in enumerate(element.getroottree().iter(tag)) if other is element)
+    pattern = re.compile(f"<!--.*?(?:-->|\\Z)|<({re.escape(tag)})(?=[\\s/>])", re.IGNORECASE | re.DOTALL)
+    tags = (match.start() for match in pattern.finditer(text, start) if match[1])  # comments skipped
+    return next(itertools.islice(tags, index, None), None)
 
 
 def outer_html(element: etree._Element) -> str:

@@ -4,7 +4,7 @@ A :class:`TextBuilder` walks elements with :func:`lxml.etree.iterwalk` (so
 depth costs no Python stack), normalises whitespace as it goes (runs of ASCII
 whitespace become one space, ``<br>`` a ``"\\n"``, both ends trimmed) and gives
 either inline runs (paragraphs) or plain text (everything else). Every ``<a>``
-and topic ``<span>`` it meets goes into its own :class:`References`, which the
+and topic ``<span>`` it meets goes into its own :class:`~dwparse.body.references.References`, which the
 reader keeps with the block it builds, or drops with it: nothing to undo.
 """
 
@@ -19,14 +19,13 @@ from lxml import etree
 from dwparse.format import (
     BLOCK_TAGS, CELL_TAGS, CONTROLS, EM_TAGS, HIDDEN_TAGS, INLINE_TAGS, MAX_TOPIC_NAME, STRONG_TAGS,
 )  # fmt: skip
+from dwparse.body.references import References, target_run
 from dwparse.model import Inline, Link, LinkRun, TextRun, Topic, TopicRun
-from dwparse.urls import link_target
 
-__all__ = ["References", "TextBuilder", "TextRules", "topic_id_of"]
+__all__ = ["TextBuilder", "TextRules"]
 
 _WHITESPACE = re.compile(r"[ \t\n\r\f]+")
 _CONTROL = re.compile(f"[{CONTROLS}]")
-_TOPIC_ID = re.compile(r"[0-9]{1,18}")
 # HTML elements that end an <svg> in HTML (its "breakout" tags), and HTML's
 # block and table elements (which libxml2, recovering from broken markup, may
 # also leave inside an <svg>): met inside an <svg> of the tree, they and what
@@ -74,48 +73,6 @@ class TextRules:
         if self.collapse:
             text = _WHITESPACE.sub(" ", text)
         return text
-
-
-class References:
-    """The links and topic tags met in some text, in document order (topics
-    once per id)."""
-
-    __slots__ = ("links", "topics")
-
-    def __init__(self) -> None:
-        self.links: list[Link] = []
-        self.topics: dict[int, Topic] = {}
-
-    def __bool__(self) -> bool:
-        return bool(self.links or self.topics)
-
-    def add(self, other: References) -> None:
-        """Keep ``other``'s links and topics after these (topics not yet listed)."""
-        self.links.extend(other.links)
-        for topic_id, topic in other.topics.items():
-            self.topics.setdefault(topic_id, topic)
-
-
-def topic_id_of(element: etree._Element) -> Optional[int]:
-    """The topic id of a DW topic ``<span data-id=ID data-type=...>``, else ``None``."""
-    data_id = element.get("data-id")
-    if data_id is None or element.get("data-type") is None:
-        return None
-    data_id = data_id.strip()
-    return int(data_id) if _TOPIC_ID.fullmatch(data_id) else None
-
-
-def _target(element: etree._Element, tag: str) -> Optional[Inline]:
-    """A link or topic run (without text) for ``<a>`` or a topic ``<span>``."""
-    if tag == "a":
-        href = element.get("href")
-        target_id, target_type = link_target(href)
-        return LinkRun("", href, element.get("rel"), target_id, target_type)
-    if tag == "span":
-        topic_id = topic_id_of(element)
-        if topic_id is not None:
-            return TopicRun("", topic_id, element.get("data-type"))
-    return None
 
 
 class TextBuilder:
@@ -201,7 +158,7 @@ class TextBuilder:
             elif tag != "a" and tag != "span":
                 text(_STRONG if tag in STRONG_TAGS else _EM if tag in EM_TAGS else 0, child.text)
             else:
-                target = _target(child, tag)
+                target = target_run(child, tag)
                 if target is None:  # a span that is not a topic
                     text(0, child.text)
                 else:
@@ -233,7 +190,7 @@ class TextBuilder:
                     )
                     if done:
                         continue
-                target = _target(element, tag)
+                target = target_run(element, tag)
                 if target is not None:
                     open_targets.append((element, len(self.pieces), target))
                     if runs and not current:

@@ -95,7 +95,7 @@ def read(cursor: Cursor, node: Optional[Node]) -> int:
     if node is not None and not isinstance(node, str) and node.tag == "div":
         italic = only_child(node, "i")
     if node is None or isinstance(node, str) or italic is None or not _is_line_of_text(italic):
-        cursor.source.report("date-missing", "no <div><i>TIME</i></div> at the start of the body", cursor.start)
+        cursor.source.report("date-missing", "no <div><i>TIME</i></div> at the start of the body", cursor.offset(node))
         return 0
     if next(italic.iter("a", "span"), None) is not None:
         cursor.plain(italic)  # lists its links and topics
@@ -103,13 +103,12 @@ def read(cursor: Cursor, node: Optional[Node]) -> int:
     text = line.time_text
     if line.published_at is None:
         if text:
-            offset = cursor.source.text.find(text, cursor.start)
-            cursor.source.report(
-                "date-invalid", f"not an ISO 8601 time: {quote(text)}", offset if offset >= 0 else cursor.start
-            )
+            line_start = cursor.offset(italic)
+            offset = cursor.source.text.find(text, line_start)
+            cursor.source.report("date-invalid", f"not an ISO 8601 time: {quote(text)}", offset if offset >= 0 else line_start)
             cursor.add(Raw(outer_html(node), cursor.plain(italic, keep=False)[0]))
         else:
-            cursor.source.report("date-missing", "the time line holds no time", cursor.start)
+            cursor.source.report("date-missing", "the time line holds no time", cursor.offset(node))
     cursor.published_at, cursor.authors = line.published_at, line.authors
     return 1
 
