@@ -8,7 +8,7 @@ from typing import Optional
 
 from lxml import etree
 
-from dwparse.body.html import Node, start_offset
+from dwparse.body.html import Node, outer_html, start_offset
 from dwparse.body.references import References
 from dwparse.body.text import TextBuilder, TextRules
 from dwparse.format import HIDDEN_TAGS
@@ -72,6 +72,20 @@ class Cursor:
         """Keep the links and topics ``builder`` met."""
         if builder.found:
             self.found.add(builder.found)
+
+    def source_if_linked(self, builder: Optional[TextBuilder], *elements: etree._Element) -> Optional[str]:
+        """The source HTML of ``elements`` if ``builder``, reading them, met
+        links or topics not listed before, else ``None``.
+
+        The one place of the rule by which a block that is not a paragraph
+        keeps its source (its ``html``, outside equality and the JSON): the
+        JSON says where a paragraph's links stand, but not where those of a
+        heading, caption, list or quote do, so only the source can write them
+        back (:meth:`~dwparse.Article.to_markdown`).
+        """
+        if builder is None or not builder.found:
+            return None
+        return "".join(outer_html(element) for element in elements)
 
     def text(self, element: etree._Element) -> str:
         """The visible text of ``element``, block-level children on their own

@@ -9,7 +9,7 @@ from typing import Optional, TypeGuard
 from lxml import etree
 
 from dwparse.body.cursor import Cursor
-from dwparse.body.html import Node, outer_html
+from dwparse.body.html import Node
 from dwparse.body.image import is_caption_div
 from dwparse.body.nodes import classes, has_media, media_count, style_of
 from dwparse.captions import image_from_src
@@ -137,7 +137,7 @@ def _picture(cursor: Cursor, div: etree._Element) -> GalleryItem:
         title = None
     elif len(title_element):
         title, title_builder = cursor.plain(title_element)
-        html = outer_html(div) if title_builder.found else None
+        html = cursor.source_if_linked(title_builder, div)
     else:
         title = cursor.text(title_element)
     if len(div) == 2 and title_element is not None and not (div[0].tail or "").strip():
@@ -150,6 +150,5 @@ def _picture(cursor: Cursor, div: etree._Element) -> GalleryItem:
             builder.element(child)
         builder.text(0, child.tail)
     cursor.keep(builder)
-    if builder.found:
-        html = outer_html(div)
+    html = html or cursor.source_if_linked(builder, div)
     return GalleryItem(image, title, builder.plain().lstrip(COLONS + " \n"), html)

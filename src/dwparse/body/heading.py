@@ -9,7 +9,6 @@ from lxml import etree
 
 from dwparse.body.credit import author_line
 from dwparse.body.cursor import Cursor
-from dwparse.body.html import outer_html
 from dwparse.body.nodes import Style, has_media
 from dwparse.format import INTERVIEWER
 from dwparse.model import Heading
@@ -26,7 +25,7 @@ def read(cursor: Cursor, element: etree._Element) -> int:
         return 0
     if len(element):
         text, builder = cursor.plain(element)
-        html = outer_html(element) if builder.found else None  # links or topics: keep them
+        html = cursor.source_if_linked(builder, element)
     else:
         text, html = cursor.text(element), None
     if text and not text.isspace():

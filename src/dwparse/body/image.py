@@ -8,7 +8,7 @@ from typing import Optional, TypeGuard
 from lxml import etree
 
 from dwparse.body.cursor import Cursor
-from dwparse.body.html import Node, outer_html
+from dwparse.body.html import Node
 from dwparse.body.nodes import classes, has_media, media_count, only_child
 from dwparse.captions import image_from_src, split_caption
 from dwparse.model import Image, ImageBlock
@@ -58,13 +58,11 @@ def captioned(cursor: Cursor, element: etree._Element, ahead: int) -> tuple[Imag
     own, builder = cursor.plain(element) if element.tag != "img" else ("", None)
     if own:
         caption, credit = split_caption(own)
-        if builder is not None and builder.found:  # links or topics: keep the source
-            html = outer_html(element)
+        html = cursor.source_if_linked(builder, element)
     elif is_caption_div(node := cursor.peek(ahead + 1)):
         text, builder = cursor.plain(node)
         caption, credit = split_caption(text)
-        if builder.found:
-            html = outer_html(element) + outer_html(node)
+        html = cursor.source_if_linked(builder, element, node)
         return Image(image.url, image.src, image.image_id, caption, credit, html), 2
     else:
         caption = credit = None

@@ -6,7 +6,6 @@ from __future__ import annotations
 from lxml import etree
 
 from dwparse.body.cursor import Cursor
-from dwparse.body.html import outer_html
 from dwparse.body.nodes import has_media
 from dwparse.model import ListBlock
 
@@ -22,6 +21,13 @@ def read(cursor: Cursor, element: etree._Element) -> int:
     stray_text = (element.text or "").strip() or any((child.tail or "").strip() for child in element)
     if stray_text or not len(element) or any(child.tag != "li" for child in element) or has_media(element):
         return 0
-    items = [cursor.text(item) for item in element]
-    cursor.add(ListBlock(element.tag == "ol", tuple(items), outer_html(element)))
+    items, html = [], None
+    for item in element:
+        if len(item):
+            text, builder = cursor.plain(item)
+            html = html or cursor.source_if_linked(builder, element)
+        else:
+            text = cursor.text(item)
+        items.append(text)
+    cursor.add(ListBlock(element.tag == "ol", tuple(items), html))
     return 1

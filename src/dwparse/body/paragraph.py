@@ -117,12 +117,12 @@ def _add(cursor: Cursor, builder: TextBuilder, element: Optional[etree._Element]
     text = inlines[0].text if len(inlines) == 1 else "".join(run.text for run in inlines)
     cursor.keep(builder)
     block = classify(inlines, text)
-    if element is not None and (
-        (builder.targets and not isinstance(block, Paragraph)) or (builder.nested and isinstance(block, Paragraph))
-    ):
-        # Links or topics inside a heading, credit, copyright or notice, or
-        # one inside another: keep the source, so that they are written back.
-        block = attrs.evolve(block, html=outer_html(element))  # type: ignore[arg-type]
+    if element is None:
+        pass
+    elif isinstance(block, Paragraph):  # a link and a topic one inside the other: runs cannot say so
+        block = attrs.evolve(block, html=outer_html(element)) if builder.nested else block
+    elif (html := cursor.source_if_linked(builder, element)) is not None:  # a heading, credit, ... with links
+        block = attrs.evolve(block, html=html)  # type: ignore[arg-type]
     cursor.add(block)
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from lxml import etree
 
 from dwparse.body.cursor import Cursor
-from dwparse.body.html import outer_html
 from dwparse.body.nodes import has_media
 from dwparse.model import Quote
 
@@ -20,7 +19,9 @@ def read(cursor: Cursor, element: etree._Element) -> int:
     """A ``<blockquote>``; declines one holding media (it is kept whole)."""
     if has_media(element):
         return 0
-    text = cursor.text(element)
-    if text or len(element):
-        cursor.add(Quote(text, outer_html(element)))
+    if len(element):
+        text, builder = cursor.plain(element)
+        cursor.add(Quote(text, cursor.source_if_linked(builder, element)))
+    elif text := cursor.text(element):
+        cursor.add(Quote(text))
     return 1
