@@ -6,9 +6,13 @@ passes its tests twice:
   floor;
 - on the newest Python here, with the newest dependencies.
 
+Each run upgrades pip in its fresh venv (``--group`` needs pip 25.1) and
+installs the unpacked sdist with its ``test`` dependency group, read from the
+sdist's own pyproject.toml; the floors are constraints (``-c``) on both.
+
 Interpreters are searched for where Python installs usually live (pyenv,
 /usr/bin, /usr/local/bin, /opt) and on PATH; none is assumed. Run it with a
-Python that has hatchling (the test extra brings it):
+Python that has hatchling (the test dependency group brings it):
 
     .venv/bin/python .ci/matrix.py
 """
@@ -105,8 +109,11 @@ def main() -> int:
             started = time.monotonic()
             try:
                 run([found[version], "-m", "venv", str(venv)])
-                run([str(venv / "bin" / "pip"), "install", "-q", "-c", str(constraints), f"{unpacked}[test]"])
-                run([str(venv / "bin" / "pip"), "list", "--format=freeze"], stdout=sys.stdout)
+                pip = str(venv / "bin" / "pip")
+                run([pip, "install", "-q", "-U", "pip"])  # --group needs pip 25.1
+                group = f"{unpacked / 'pyproject.toml'}:test"
+                run([pip, "install", "-q", "-c", str(constraints), str(unpacked), "--group", group])
+                run([pip, "list", "--format=freeze"], stdout=sys.stdout)
                 run([str(venv / "bin" / "python"), "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=unpacked)
             except subprocess.CalledProcessError as error:
                 failures.append(f"{name} (Python {version}): {error}")

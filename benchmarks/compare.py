@@ -1,6 +1,6 @@
 """dwparse against its floor (lxml) and its alternative (trafilatura), in one run.
 
-    .venv/bin/pip install -e '.[bench]'
+    .venv/bin/pip install -U pip && .venv/bin/pip install -e . --group bench
     .venv/bin/python benchmarks/compare.py                  # the seed
     .venv/bin/python benchmarks/compare.py --generate 200   # plus 200 generated files
 

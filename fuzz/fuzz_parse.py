@@ -3,7 +3,7 @@
 Any exception other than ParseError (in strict mode) is a bug; so is output
 that cannot be serialised, read back (``Article.from_dict``) or written back. Install and run (see docs/robustness.md):
 
-    .venv/bin/pip install atheris
+    .venv/bin/pip install -U pip && .venv/bin/pip install --group fuzz
     mkdir -p fuzz/corpus && cp tests/fixtures/*.md ../shared/corpus/*.md fuzz/corpus/
     .venv/bin/python fuzz/fuzz_parse.py -dict=fuzz/dwparse.dict -max_len=262144 -max_total_time=1800 fuzz/corpus
 
