@@ -23,7 +23,9 @@ from hypothesis import strategies as st
 
 import dwparse
 from conftest import ROOT
-from dwparse.body.rules import RULES
+from dwparse.body.paragraph import KINDS
+from dwparse.body.rules import FALLBACK, RULES
+from dwparse.model import blocks as blocks_module
 from dwparse.model import BLOCK_TYPES, TEXT_BLOCKS
 from dwparse.tables import BLOCK_COLUMNS, rows, schemas
 from strategies import BLOCK_STRATEGIES, _readable_order
@@ -59,6 +61,13 @@ def test_the_block_union_is_the_list_of_types() -> None:
     words = [kind.TYPE for kind in BLOCK_TYPES]
     assert len(set(words)) == len(words) >= 11
     assert TEXT_BLOCKS == tuple(kind for kind in BLOCK_TYPES if kind.IN_TEXT)
+    declared = [value for value in vars(blocks_module).values() if isinstance(value, type) and hasattr(value, "TYPE")]
+    assert set(declared) == set(BLOCK_TYPES), "a block class of dwparse.model.blocks is not in the Block union"
+
+
+def test_rules_give_only_block_types() -> None:
+    given = {kind for rule in (*RULES, FALLBACK) for kind in rule.gives} | {kind.gives for kind in KINDS}
+    assert given <= set(BLOCK_TYPES), f"not in the Block union: {given - set(BLOCK_TYPES)}"
 
 
 @TYPES

@@ -22,7 +22,7 @@ import re
 import typing
 from datetime import datetime
 from functools import lru_cache
-from typing import Any, Union
+from typing import Any, Literal, Union
 
 import attrs
 
@@ -121,7 +121,11 @@ def _of_hint(hint: Any, defs: dict[str, Schema]) -> Schema:
             return inner
         if set(inner) == {"type"}:
             return {"type": [inner["type"], "null"]}
+        if set(inner) == {"enum"}:
+            return {"enum": [*inner["enum"], None]}
         return {"oneOf": [inner, {"type": "null"}]}
+    if origin is Literal:
+        return {"enum": list(typing.get_args(hint))}
     if hint in _PLAIN:
         return {"type": _PLAIN[hint]}
     if attrs.has(hint):

@@ -17,7 +17,7 @@ import shutil
 import tempfile
 import operator
 import typing
-from typing import Any, Callable, Optional, Union
+from typing import Any, Callable, Literal, Optional, Union
 
 import attrs
 
@@ -42,8 +42,9 @@ def _columns(field: attrs.Attribute, hint: Any, read: Getter) -> list[tuple[str,
     """The columns of a model field: ``(name, Arrow type name, getter)``.
 
     Named by the field, or by its ``column`` metadata (``None``: no column);
-    an image becomes its fields' columns under that name and ``_``; a list
-    of strings a list column; ``arrow`` metadata ``"count"`` a list's length.
+    an image becomes its fields' columns under that name and ``_``; a tuple
+    of strings or numbers a list column, a tuple of objects (or ``arrow``
+    metadata ``"count"``) its length; a ``Literal`` its values' type.
     """
     name = field.metadata.get("column", field.name)
     arrow = field.metadata.get("arrow")
@@ -55,8 +56,13 @@ def _columns(field: attrs.Attribute, hint: Any, read: Getter) -> list[tuple[str,
     inner = options[0] if typing.get_origin(hint) is Union and len(options) == 1 else hint
     if attrs.has(inner):
         return [(f"{name}_{column}", kind, _through(read, getter)) for column, kind, getter in _class_columns(inner)]
-    if typing.get_origin(inner) is tuple and typing.get_args(inner)[0] is str:
-        return [(name, "list<string>", lambda value: None if (found := read(value)) is None else list(found))]
+    if typing.get_origin(inner) is tuple:
+        item = typing.get_args(inner)[0]
+        if attrs.has(item) or item not in _PLAIN:  # objects: how many (their own table has them)
+            return [(name, "int32", lambda value: None if (found := read(value)) is None else len(found))]
+        return [(name, f"list<{_PLAIN[item]}>", lambda value: None if (found := read(value)) is None else list(found))]
+    if typing.get_origin(inner) is Literal:
+        inner = type(typing.get_args(inner)[0])
     if inner not in _PLAIN:
         raise TypeError(f"no Parquet column for {field.name}: {hint!r}")
     return [(name, arrow or _PLAIN[inner], read)]
@@ -165,7 +171,8 @@ def schemas() -> dict[str, Any]:
     text, int32, int64 = pa.string(), pa.int32(), pa.int64()
     time = pa.timestamp("us", tz="UTC")
     texts = pa.list_(text)
-    arrow = {"string": text, "int8": pa.int8(), "int32": int32, "int64": int64, "bool": pa.bool_(), "list<string>": texts}
+    arrow = {"string": text, "int8": pa.int8(), "int32": int32, "int64": int64, "bool": pa.bool_()}
+    arrow.update({f"list<{name}>": pa.list_(kind) for name, kind in list(arrow.items())})
 
     def image(prefix: str) -> list[tuple[str, Any]]:
         return [(f"{prefix}{name}", arrow[kind]) for name, kind in _IMAGE_TYPES]
