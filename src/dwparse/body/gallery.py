@@ -22,10 +22,14 @@ TAGS = ("h2", "h3", "h4", "div", "p")
 GIVES = (Gallery,)
 _LABEL_STARTS = tuple(GALLERY_LABELS.values())
 _LABEL_LENGTH = max(len(label) for label in _LABEL_STARTS)
+_LABEL_FIRSTS = tuple({label[0] for label in _LABEL_STARTS})
 
 
 def read(cursor: Cursor, element: etree._Element) -> int:
     """A labelled heading or whole-bold ``<p>`` and its pictures, or pictures alone."""
+    head = element.text
+    if head and not head.isspace() and not head.lstrip().startswith(_LABEL_FIRSTS):
+        return 0  # the common paragraph, told at its first character
     if element.tag == "div":
         return read_pictures(cursor, None, 0) if is_picture(element) else 0
     if not starts_with_label(element):

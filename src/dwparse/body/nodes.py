@@ -47,6 +47,8 @@ class Style(NamedTuple):
 def style_of(inlines: tuple[Inline, ...]) -> Optional[Style]:
     """The style of a paragraph's runs; ``None`` when a link or topic stands
     in them or nothing is visible. Runs of whitespace only do not count."""
+    if len(inlines) == 1 and type(run := inlines[0]) is TextRun:  # the common case
+        return _STYLES[run.em, run.strong] if run.text.strip(" \n") else None
     italic = bold = True
     visible = False
     for run in inlines:
@@ -56,4 +58,7 @@ def style_of(inlines: tuple[Inline, ...]) -> Optional[Style]:
             visible = True
             italic = italic and run.em
             bold = bold and run.strong
-    return Style(italic, bold) if visible else None
+    return _STYLES[italic, bold] if visible else None
+
+
+_STYLES = {(italic, bold): Style(italic, bold) for italic in (False, True) for bold in (False, True)}

@@ -49,6 +49,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("credit", Credit, credit_of),
     Kind("heading", Heading, heading_of),
 )
+_KIND_READERS = tuple(kind.of for kind in KINDS)
 TAGS = ("p",)
 GIVES: tuple[type[Block], ...] = (Paragraph, *(kind.gives for kind in KINDS))
 _FORMATTING_TAGS = STRONG_TAGS | EM_TAGS
@@ -132,8 +133,8 @@ def classify(inlines: tuple[Inline, ...], text: Optional[str] = None) -> Block:
     if text is None:
         text = inlines[0].text if len(inlines) == 1 else "".join(run.text for run in inlines)
     style = style_of(inlines)
-    for kind in KINDS:
-        block = kind.of(text, style)
+    for of in _KIND_READERS:
+        block = of(text, style)
         if block is not None:
             return block
     return Paragraph(text, inlines)
