@@ -152,6 +152,6 @@ def test_the_shipped_schema_is_the_generated_one() -> None:
     shipped = (ROOT / "src" / "dwparse" / "schema.json").read_text(encoding="utf-8")
     assert shipped == schema_text(), (
         "src/dwparse/schema.json is not the schema the model gives; write it anew with\n"
-        """python -c "import dwparse.schema as s; print(s.schema_text(), end='')" > src/dwparse/schema.json"""
+        """PYTHONPATH=src python -c "import dwparse.schema as s; print(s.schema_text(), end='')" > src/dwparse/schema.json"""
     )
     assert dwparse.json_schema() == SHIPPED

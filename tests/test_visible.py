@@ -51,6 +51,9 @@ def _lost(text: str) -> tuple[list[str], dict[str, int]]:
         HEAD + DATE + '<p>据<a href="https://e.com">报道<svg><<div><small>path d="M9"></path></svg></a>，内阁。</p>',
         # Tags in any case.
         HEAD + "<dIv><i> 德正 , 长平 <BR> 2025-05-20T12:56:04Z </i></div><p>正文</p>",
+        # A header line moved below the title, after a byte order mark: the time line follows it.
+        "\n[标题](https://www.dw.com/zh/x/a-1)\n------\n\ufeff<!--1747906800000-->\n"
+        "<div><i>德正, 德才<br>2025-05-22T09:30:00.000Z</i></div><p>正文</p>",
         # A Markdown escape only escapes ASCII punctuation.
         "<!--1-->\n[德国\\\ufffe*准点率\\*](https://www.dw.com/zh/x/a-1)\n---\n\n" + DATE + "<p>正文</p>",
     ],

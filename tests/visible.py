@@ -165,9 +165,10 @@ def _without_label_ends(word: str) -> str:
 
 
 # The time line at the start of the body, and the separators of its names.
-# (Also a line cut short, or whose </i> a mutation broke, or after stray end tags.)
+# (Also a line cut short, or whose </i> a mutation broke, or after stray end
+# tags, comments or a byte order mark that a moved header line left.)
 _TIME_LINE = re.compile(
-    r"\A((?:\s|<!--.*?-->|</[^<>]*>)*)<div>((?:\s|</[^<>]*>)*)<i>(.*?)(?=</div>|\Z)", re.DOTALL | re.IGNORECASE
+    r"\A((?:\s|\ufeff|<!--.*?-->|</[^<>]*>)*)<div>((?:\s|</[^<>]*>)*)<i>(.*?)(?=</div>|\Z)", re.DOTALL | re.IGNORECASE
 )
 _NAME_SEPARATORS = re.compile("[,，、;；]")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)

@@ -10,7 +10,7 @@ and :data:`~dwparse.Inline` are ``block`` and ``inline``.
 ``src/dwparse/schema.json`` is this schema written out for readers outside
 Python; a test checks that it is equal to the generated one
 (:func:`schema_text`), and
-``python -c "import dwparse.schema as s; print(s.schema_text(), end='')" > src/dwparse/schema.json``
+``PYTHONPATH=src python -c "import dwparse.schema as s; print(s.schema_text(), end='')" > src/dwparse/schema.json``
 writes it anew.
 """
 
