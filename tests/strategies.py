@@ -43,14 +43,15 @@ from dwparse import (
 UTC = timezone.utc
 
 # Characters of generated text: Chinese, ASCII, full-width punctuation, and
-# characters that need escaping. No ASCII whitespace (added as separators),
+# characters that need escaping. No whitespace (added as separators; U+00A0 and
+# U+3000 collapse like spaces),
 # no colons (gallery texts lose a leading one), no © (starts a copyright).
 _CHARS = (
     "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经"
     "德国之声中文网美日军事合作图集视频新闻"
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
     ".,!?-_/'\"&<>*#[]()%;=+@$~`|{}^"
-    "，。！？「」“”《》、（）；…—\u00a0\u3000"
+    "，。！？「」“”《》、（）；…—"
 )
 _word = st.text(alphabet=_CHARS, min_size=1, max_size=6).filter(lambda word: not word.isspace())
 

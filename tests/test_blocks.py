@@ -129,8 +129,9 @@ def test_inline_runs() -> None:
         ("<p>  a \n\t b  </p>", "a b"),
         ("<p>a <br> b</p>", "a\nb"),
         ("<p><br>a<br><br>b<br></p>", "a\n\nb"),
-        ("<p>a&nbsp;b&amp;c&#x4e2d;</p>", "a\xa0b&c中"),
-        ("<p>全角\u3000空格</p>", "全角\u3000空格"),
+        ("<p>a&nbsp;b&amp;c&#x4e2d;</p>", "a b&c中"),
+        ("<p>全角\u3000空格</p>", "全角 空格"),
+        ("<p>\u3000\u3000首行缩进 a\u00a0 \u00a0b\u3000</p>", "首行缩进 a b"),
         ("<p>a<strong> b </strong> c</p>", "a b c"),
     ],
 )

@@ -17,6 +17,8 @@ _MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _HUGE_CHARREF = re.compile(r"&#(?:[0-9]{8,}|[xX][0-9a-fA-F]{7,});?")
 _LINE_BREAKS = re.compile(r"[\t\n\v\f\r\x85\u2028\u2029]")
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# Runs of spaces, no-break spaces (U+00A0) and ideographic spaces (U+3000): one space.
+_SPACES = re.compile("[ \t\u00a0\u3000]+")
 _UNDERLINE = re.compile(r"[ \t]*(?:-+|=+)[ \t\r]*")
 
 
@@ -38,7 +40,7 @@ def unescape_title(raw: str) -> str:
         text = html.unescape(_HUGE_CHARREF.sub("\ufffd", text))
         # References to line breaks or controls (&#10;): a title is one line.
         text = _CONTROLS.sub("", _LINE_BREAKS.sub(" ", text))
-    return text.strip()
+    return _SPACES.sub(" ", text).strip(" ")
 
 
 def read_title(source: Source, start: int, *, had_header: bool) -> TitleLine:

@@ -24,7 +24,7 @@ from dwparse.model import Inline, Link, LinkRun, TextRun, Topic, TopicRun
 
 __all__ = ["TextBuilder", "TextRules"]
 
-_WHITESPACE = re.compile(r"[ \t\n\r\f]+")
+_WHITESPACE = re.compile("[ \t\n\r\f\u00a0\u3000]+")
 _CONTROL = re.compile(f"[{CONTROLS}]")
 # HTML elements that end an <svg> in HTML (its "breakout" tags), and HTML's
 # block and table elements (which libxml2, recovering from broken markup, may
@@ -64,6 +64,7 @@ class TextRules:
         # Whitespace after the last tag is trimmed anyway, so it does not count.
         html = html.rstrip()
         collapse = "  " in html or "\n" in html or "\t" in html or "\r" in html or "\f" in html
+        collapse = collapse or "\u00a0" in html or "\u3000" in html or "&nbsp;" in html
         return cls(controls="&#" in html, collapse=collapse)
 
     def normalized(self, text: str) -> str:
