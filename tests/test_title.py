@@ -105,3 +105,16 @@ def test_link_targets() -> None:
     assert link_target("https://[bad") == (None, None)
     assert link_target(None) == (None, None)
     assert dw_address("https://www.dw.com/zh/x/a-" + "1" * 40) == ("zh", None, None)
+
+
+@pytest.mark.parametrize(
+    ("url", "item_id"),
+    [
+        ("https://www.dw.com/zh/走线美国人数暴涨%20他们为何急着润?/a-69635934", 69635934),
+        ("https://www.dw.com/zh/谁?/a-5?maca=zh-rss", 5),
+        ("https://www.dw.com/zh/x/a-1?maca=zh-rss&next=/a-9", 1),
+        ("https://www.dw.com/zh/x?q=1", None),
+    ],
+)
+def test_a_raw_question_mark_in_the_slug_keeps_the_id(url: str, item_id: int | None) -> None:
+    assert dw_address(url).item_id == item_id

@@ -12,7 +12,8 @@ from dwparse.urls import split_url
 
 __all__ = ["image_from_src", "original_url", "split_caption"]
 
-_DW_IMAGE_ID = re.compile(r"static\.dw\.com/image/([0-9]{1,18})_")
+# DW's image files, on its static host or (2020's proxies) its API host, any extension.
+_DW_IMAGE_ID = re.compile(r"(?:static|api)\.dw\.com/image/([0-9]{1,18})_")
 # A host name and a path with no scheme: "static.dw.com/image/1_302.jpg".
 _BARE_HOST = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/")
 _PROXY_HOSTS = frozenset({"images.weserv.nl", "wsrv.nl"})

@@ -51,7 +51,8 @@ def dw_address(url: str) -> DwAddress:
     """Language, content type and id from a ``dw.com/{language}/.../{kind}-{id}`` URL.
 
     The id and content type are read from any URL's last path segment (query
-    and fragment ignored); the language only from a ``dw.com`` host.
+    and fragment ignored, unless a raw ``?`` in the slug made the last
+    segment part of the query); the language only from a ``dw.com`` host.
     """
     common = _COMMON_PAGE_URL.fullmatch(url)
     if common is not None:  # https://www.dw.com/{language}/{slug}/{kind}-{id}
@@ -63,9 +64,11 @@ def dw_address(url: str) -> DwAddress:
     language = None
     if segments and _is_dw_host(parts.hostname or "") and len(segments) > 1:
         language = segments[0]
-    if not segments:
-        return DwAddress(language, None, None)
-    match = _KIND_ID.fullmatch(segments[-1])
+    match = _KIND_ID.fullmatch(segments[-1]) if segments else None
+    if match is None and parts.query and "/" in parts.query:
+        # A raw "?" in the slug (…/他们为何急着润?/a-69635934): the last segment stands after it.
+        head = parts.query.split("?", 1)[0].split("&", 1)[0].rstrip("/")
+        match = _KIND_ID.fullmatch(head.rsplit("/", 1)[-1])
     if match is None:
         return DwAddress(language, None, None)
     return DwAddress(language, KIND_WORDS.get(match[1].lower()), int(match[2]))

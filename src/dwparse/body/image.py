@@ -45,14 +45,16 @@ def read(cursor: Cursor, element: etree._Element) -> int:
     if not is_image(element):
         return 0
     image, consumed = captioned(cursor, element, 0)
-    cursor.add(ImageBlock(image))
+    if image is not None:
+        cursor.add(ImageBlock(image))
     return consumed
 
 
-def captioned(cursor: Cursor, element: etree._Element, ahead: int) -> tuple[Image, int]:
+def captioned(cursor: Cursor, element: etree._Element, ahead: int) -> tuple[Optional[Image], int]:
     """The image of ``element`` (``ahead`` nodes after the cursor) with its
     caption: the element's own text, or the caption ``<div>`` after it; and
-    how many nodes they are (1 or 2)."""
+    how many nodes they are (1 or 2). ``<img src="">`` without a caption is
+    no image (``None``)."""
     image = _image(element)
     html = None
     own, builder = cursor.plain(element) if element.tag != "img" else ("", None)
@@ -64,6 +66,8 @@ def captioned(cursor: Cursor, element: etree._Element, ahead: int) -> tuple[Imag
         caption, credit = split_caption(text)
         html = cursor.source_if_linked(builder, element, node)
         return Image(image.url, image.src, image.image_id, caption, credit, html), 2
+    elif image.src is None and image.image_id is None:
+        return None, 1  # no source, no caption: no image at all
     else:
         caption = credit = None
     return Image(image.url, image.src, image.image_id, caption, credit, html), 1

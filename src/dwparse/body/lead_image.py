@@ -18,15 +18,21 @@ __all__ = ["read", "without_repeat"]
 
 def read(cursor: Cursor, node: Optional[Node]) -> int:
     """The lead image, if the body has one where it stands (``node``, or
-    after empty paragraphs, which are dropped anyway)."""
+    after empty paragraphs and images without a source or caption, which are
+    dropped anyway)."""
     skipped = 0
-    while node is not None and _is_empty_paragraph(node):
-        skipped += 1
+    while node is not None:
+        if _is_empty_paragraph(node):
+            skipped += 1
+        elif is_image(node):
+            cursor.lead_image, consumed = captioned(cursor, node, skipped)
+            skipped += consumed
+            if cursor.lead_image is not None:
+                break  # else <img src="">: no image, the next may be the lead
+        else:
+            break
         node = cursor.peek(skipped)
-    if node is None or not is_image(node):
-        return skipped
-    cursor.lead_image, consumed = captioned(cursor, node, skipped)
-    return skipped + consumed
+    return skipped
 
 
 def _is_empty_paragraph(node: Node) -> bool:

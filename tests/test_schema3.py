@@ -1,0 +1,61 @@
+"""Constructs of the real archive (FORMAT.md, "The real archive") that schema 3
+reads, each on a small invented input."""
+
+from __future__ import annotations
+
+import pytest
+
+import dwparse
+
+HEAD = "<!--1747745800000-->\n[标题](https://www.dw.com/zh/x/a-1)\n---\n\n"
+DATE = "<div><i><br>2025-05-20T12:56:04.930Z</i></div>"
+
+
+def parse(body: str) -> dwparse.Article:
+    article = dwparse.parse(HEAD + body)
+    assert dwparse.parse(article.to_markdown()) == article or article.problems
+    return article
+
+
+# -- images -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("src", "url", "image_id"),
+    [
+        ("https://images.weserv.nl/?url=api.dw.com/image/55170949_303.jpg", "https://api.dw.com/image/55170949_303.jpg", 55170949),
+        ("https://images.weserv.nl/?url=static.dw.com/image/1_103.jpeg", "https://static.dw.com/image/1_103.jpeg", 1),
+        ("https://static.dw.com/image/2_4.webp", "https://static.dw.com/image/2_4.webp", 2),
+    ],
+)
+def test_image_ids_from_either_host_and_any_extension(src: str, url: str, image_id: int) -> None:
+    lead = parse(f'{DATE}<img src="{src}" width="100%"><p>正文</p>').lead_image
+    assert lead is not None and (lead.url, lead.image_id) == (url, image_id)
+
+
+def test_an_image_without_source_or_caption_is_no_image() -> None:
+    article = parse(f'{DATE}<img src=""><p>正文</p><img src=""><p>又一段</p>')
+    assert article.lead_image is None
+    assert [block.TYPE for block in article.blocks] == ["paragraph", "paragraph"]
+
+
+def test_an_empty_image_before_the_lead_image_is_skipped() -> None:
+    article = parse(f'{DATE}<img src=""><img src="https://static.dw.com/image/7_303.jpg"><p>正文</p>')
+    assert article.lead_image is not None and article.lead_image.image_id == 7
+
+
+def test_an_image_without_source_but_with_a_caption_is_kept() -> None:
+    article = parse(f'{DATE}<img src=""><div><small>图片说明</small></div><p>正文</p>')
+    assert article.lead_image == dwparse.Image(None, None, None, "图片说明", None)
+
+
+# -- whitespace ---------------------------------------------------------------------
+
+
+def test_no_break_and_ideographic_spaces_collapse() -> None:
+    article = dwparse.parse(
+        "<!--1747745800000-->\n[标\u00a0\u00a0题\u3000一](https://www.dw.com/zh/x/a-1)\n---\n\n"
+        f"{DATE}<p>\u3000\u3000首行&nbsp;&nbsp;缩进\u3000</p><h2>小\u00a0标题</h2>"
+    )
+    assert article.title == "标 题 一"
+    assert [block.text for block in article.blocks] == ["首行 缩进", "小 标题"]
