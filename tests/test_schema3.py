@@ -59,3 +59,41 @@ def test_no_break_and_ideographic_spaces_collapse() -> None:
     )
     assert article.title == "标 题 一"
     assert [block.text for block in article.blocks] == ["首行 缩进", "小 标题"]
+
+
+def test_an_image_without_source_and_with_an_empty_caption_is_no_image() -> None:
+    article = parse(f'{DATE}<img src="" width="100%"><div><small style="color: #999;"></small></div><p>正文</p>')
+    assert article.lead_image is None and [block.TYPE for block in article.blocks] == ["paragraph"]
+
+
+# -- the feed's items without a time line ------------------------------------------------
+
+VIDEO = '<video src="https://tvdownloaddw-a.akamaihd.net/x/clip_AVC_1280x720.mp4" controls style="width:100%"></video>'
+PICTURE = '<div><img src="https://images.weserv.nl/?url=static.dw.com/image/{0}_303.jpg" width="100%"><br><b>标题{0}</b>：说明{0}</div>'
+
+
+def test_a_video_item_reports_nothing() -> None:
+    article = parse(f"<p>一段视频的介绍。</small></p>{VIDEO}")
+    assert article.problems == () and article.published_at is None
+    assert [block.TYPE for block in article.blocks] == ["paragraph", "embed"]
+
+
+def test_a_picture_gallery_item_reports_nothing() -> None:
+    article = parse(PICTURE.format(1) + PICTURE.format(2))
+    assert article.problems == () and article.lead_image is None
+    (gallery,) = article.blocks
+    assert isinstance(gallery, dwparse.Gallery) and gallery.title is None
+    assert [(picture.image.image_id, picture.title, picture.text) for picture in gallery.pictures] == [
+        (1, "标题1", "说明1"), (2, "标题2", "说明2"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>没有时间的文章。</p><p>第二段</p>",  # an article without its time line
+        f"<p>一段</small>视频的介绍。</p>{VIDEO}",  # a </small> that is not the feed's
+    ],
+)
+def test_damage_beside_the_feed_items_is_still_reported(body: str) -> None:
+    assert dwparse.parse(HEAD + body).problems != ()

@@ -57,6 +57,7 @@ def captioned(cursor: Cursor, element: etree._Element, ahead: int) -> tuple[Opti
     no image (``None``)."""
     image = _image(element)
     html = None
+    consumed = 1
     own, builder = cursor.plain(element) if element.tag != "img" else ("", None)
     if own:
         caption, credit = split_caption(own)
@@ -65,12 +66,12 @@ def captioned(cursor: Cursor, element: etree._Element, ahead: int) -> tuple[Opti
         text, builder = cursor.plain(node)
         caption, credit = split_caption(text)
         html = cursor.source_if_linked(builder, element, node)
-        return Image(image.url, image.src, image.image_id, caption, credit, html), 2
-    elif image.src is None and image.image_id is None:
-        return None, 1  # no source, no caption: no image at all
+        consumed = 2
     else:
         caption = credit = None
-    return Image(image.url, image.src, image.image_id, caption, credit, html), 1
+    if image.src is None and image.image_id is None and caption is None and credit is None:
+        return None, consumed  # no source, no caption (an empty one at most): no image at all
+    return Image(image.url, image.src, image.image_id, caption, credit, html), consumed
 
 
 def _image(element: etree._Element) -> Image:

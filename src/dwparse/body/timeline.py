@@ -17,6 +17,7 @@ from dateutil.parser import isoparse
 from lxml import etree
 
 from dwparse.body.cursor import Cursor
+from dwparse.body.gallery import is_picture
 from dwparse.body.html import Node, outer_html
 from dwparse.body.nodes import only_child
 from dwparse.body.text import TextRules
@@ -95,7 +96,8 @@ def read(cursor: Cursor, node: Optional[Node]) -> int:
     if node is not None and not isinstance(node, str) and node.tag == "div":
         italic = only_child(node, "i")
     if node is None or isinstance(node, str) or italic is None or not _is_line_of_text(italic):
-        cursor.source.report("date-missing", "no <div><i>TIME</i></div> at the start of the body", cursor.offset(node))
+        if not _is_feed_item(cursor):
+            cursor.source.report("date-missing", "no <div><i>TIME</i></div> at the start of the body", cursor.offset(node))
         return 0
     if next(italic.iter("a", "span"), None) is not None:
         cursor.plain(italic)  # lists its links and topics
@@ -111,6 +113,17 @@ def read(cursor: Cursor, node: Optional[Node]) -> int:
             cursor.source.report("date-missing", "the time line holds no time", cursor.offset(node))
     cursor.published_at, cursor.authors = line.published_at, line.authors
     return 1
+
+
+def _is_feed_item(cursor: Cursor) -> bool:
+    """Whether the body is one of the feed's items that have no time line:
+    a video item (``<p>DESCRIPTION</p><video …>``) or a picture-gallery item
+    (picture ``<div>``s only)."""
+    first = cursor.peek()
+    if is_picture(first):
+        return True
+    leading = [cursor.peek(ahead) for ahead in range(3)]
+    return any(not isinstance(node, str) and node is not None and node.tag == "video" for node in leading)
 
 
 def _is_line_of_text(element: etree._Element) -> bool:
