@@ -18,6 +18,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from dwparse.model import BLOCK_TYPES
+from dwparse.names import clean_name
 from dwparse import (
     Article,
     Copyright,
@@ -71,9 +72,11 @@ _image_ids = st.integers(min_value=10**6, max_value=10**9)
 _KINDS = {"a": "article", "av": "media", "video": "video", "audio": "audio", "g": "gallery", "live": "liveblog"}
 _AGENCIES = ["法新社", "美联社", "路透社", "德新社", "彭博社", "美聯社", "共同社"]
 _NOTICES = [
-    "DW中文有Instagram！欢迎搜寻dw.chinese",
-    "德国之声致力于为您提供客观中和的新闻报道",
-    "德國之聲致力於為您提供客觀中和的新聞報道",
+    ("promotion", "DW中文有Instagram！欢迎搜寻dw.chinese"),
+    ("disclaimer", "德国之声致力于为您提供客观中和的新闻报道"),
+    ("disclaimer", "德國之聲致力於為您提供客觀中和的新聞報道"),
+    ("editorial-note", "本文摘编自其他媒体，不代表德国之声观点"),
+    ("feed", "获取更多RSS："),
 ]
 
 
@@ -215,7 +218,9 @@ def embeds(draw: Any) -> Embed:
 # Author names: no name separators, parentheses or spaces at their ends.
 _NAME_CHARS = "".join(char for char in _CHARS if char not in ",，、;；()（）\u00a0\u3000")
 author_names = st.lists(
-    st.text(alphabet=_NAME_CHARS + " ", min_size=1, max_size=8).map(lambda name: " ".join(name.split())).filter(bool),
+    st.text(alphabet=_NAME_CHARS + " ", min_size=1, max_size=8)
+    .map(lambda name: " ".join(name.split()))
+    .filter(lambda name: bool(name) and clean_name(name) == name),  # no "null", label or note
     max_size=3,
     unique=True,
 ).map(tuple)
@@ -237,7 +242,7 @@ BLOCK_STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
     Quote: st.builds(Quote, multiline_phrases),
     Credit: credits,
     Copyright: phrases.map(lambda text: Copyright("© " + text)),
-    Notice: st.builds(lambda prefix, text: Notice(prefix + text), st.sampled_from(_NOTICES), phrases),
+    Notice: st.builds(lambda notice, text: Notice(notice[0], notice[1] + text), st.sampled_from(_NOTICES), phrases),
     Embed: embeds(),
     Raw: raws(),
 }
@@ -278,6 +283,7 @@ def articles(draw: Any) -> Article:
     kind = draw(st.sampled_from(sorted(_KINDS)))
     article_id = draw(_ids)
     language = draw(st.sampled_from(["zh", "zh-hant"]))
+    authors = draw(author_names)
     archived = draw(_moments)
     archived = archived.replace(microsecond=archived.microsecond // 1000 * 1000)
     link_list = [
@@ -301,7 +307,8 @@ def articles(draw: Any) -> Article:
         content_type=_KINDS[kind],
         language=language,
         published_at=draw(_moments) - timedelta(minutes=draw(st.integers(0, 60))),
-        authors=draw(author_names),
+        byline=", ".join(authors) or None,
+        authors=authors,
         lead_image=lead,
         blocks=tuple(body),
         links=tuple(link_list),

@@ -12,6 +12,7 @@ from collections.abc import Callable
 import pytest
 
 import dwparse
+from conftest import needs_seed
 from helpers import DATE, HEAD, codes
 
 Case = Callable[[], "str | bytes"]
@@ -251,6 +252,7 @@ def test_files_in_chinese_legacy_encodings_are_decoded(encoding: str, name: str)
     ]
 
 
+@needs_seed
 def test_a_stray_byte_in_utf8_stays_utf8() -> None:
     from conftest import SEED
 
@@ -260,6 +262,7 @@ def test_a_stray_byte_in_utf8_stays_utf8() -> None:
     assert article.title == dwparse.parse(data).title
 
 
+@needs_seed
 @pytest.mark.parametrize("ends", [("\r", "\r", "\r"), ("\r\n", "\r", "\n"), ("\r", "\n", "\r\n")])
 def test_cr_only_and_mixed_line_ends_read_like_lf(ends: tuple[str, str, str]) -> None:
     from conftest import SEED

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 import dwparse
-from conftest import FIXTURES, SEED
+from conftest import FIXTURES, SEED, needs_seed, readable
 
-FILES = [SEED] + sorted(path for path in FIXTURES.glob("*.md") if path.name != "README.md")[:20]
+FILES = readable([SEED] + sorted(path for path in FIXTURES.glob("*.md") if path.name != "README.md")[:20])
 
 
 @pytest.mark.parametrize("jobs", [None, 1, 2])
@@ -34,6 +34,7 @@ def test_paths_are_consumed_lazily() -> None:
     assert len(consumed) == 3
 
 
+@needs_seed
 def test_unreadable_files(tmp_path: Path) -> None:
     missing = tmp_path / "missing.md"
     seen: list[tuple[Path, OSError]] = []
@@ -46,6 +47,7 @@ def test_unreadable_files(tmp_path: Path) -> None:
         list(dwparse.parse_many([SEED, missing], jobs=2))
 
 
+@needs_seed
 def test_strict(tmp_path: Path) -> None:
     broken = tmp_path / "broken.md"
     broken.write_text("<p>x</p>", encoding="utf-8")

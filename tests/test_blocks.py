@@ -190,9 +190,11 @@ def test_credit_lines(html: str, sources: tuple[str, ...]) -> None:
     assert parsed.text == ""
 
 
-def test_parenthesised_plain_paragraph_is_not_a_credit() -> None:
-    assert isinstance(article("<p>（综合报道）</p>").blocks[0], Paragraph)
-    assert isinstance(article("<p>（法新社，综合报道）</p>").blocks[0], Paragraph)
+def test_parenthesised_plain_notes_are_credits_of_no_source() -> None:
+    # Schema 3: a note such as （综合报道） is a credit line that names no source.
+    assert article("<p>（综合报道）</p>").blocks[0] == Credit("（综合报道）", ())
+    assert article("<p>（法新社，综合报道）</p>").blocks[0] == Credit("（法新社，综合报道）", ("法新社",))
+    assert isinstance(article("<p>（他说，这是一个问题）</p>").blocks[0], Paragraph)
 
 
 def test_copyright_notice_and_heading() -> None:

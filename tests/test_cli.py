@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import dwparse
-from conftest import FIXTURES, SEED
+from conftest import FIXTURES, SEED, needs_seed
 from dwparse.cli import main
 
 CLEAN = FIXTURES / "para-article-ref.md"
@@ -24,6 +25,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return status, captured.out, captured.err
 
 
+@needs_seed
 def test_one_file_gives_one_json_line(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run(capsys, str(SEED))
     assert status == 0
@@ -48,6 +50,7 @@ def test_directories_are_walked_for_md_files(tmp_path: Path, capsys: pytest.Capt
     assert "2 files read, 1 with problems, 0 could not be read" in err
 
 
+@needs_seed
 def test_unreadable_files_exit_1_and_the_rest_is_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     missing = tmp_path / "missing.md"
     status, out, err = run(capsys, str(SEED), str(missing), str(CLEAN))
@@ -63,7 +66,7 @@ def test_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert status == 0 and out == ""
     lines = target.read_text(encoding="utf-8").splitlines()
     assert len(lines) == len(list(FIXTURES.glob("*.md")))
-    assert all(json.loads(line)["schema_version"] == 2 for line in lines)
+    assert all(json.loads(line)["schema_version"] == 3 for line in lines)
 
 
 def test_jobs_give_the_same_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -79,6 +82,7 @@ def test_strict_skips_files_with_problems(capsys: pytest.CaptureFixture[str]) ->
     assert f"dwparse: {BROKEN}: line " in err and "body-truncated" in err
 
 
+@needs_seed
 def test_text_output(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "--text", str(SEED))
     article = dwparse.parse_file(SEED)
@@ -99,6 +103,7 @@ class _Terminal(io.StringIO):
         return True
 
 
+@needs_seed
 def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     terminal = _Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
@@ -117,6 +122,10 @@ def test_python_dash_m_and_help() -> None:
     assert result.returncode == 0
     for word in ("--jobs", "--strict", "--text", "-o", "exit status", "summary"):
         assert word in result.stdout
+
+
+@needs_seed
+def test_python_dash_m_reads_a_file() -> None:
     result = subprocess.run([sys.executable, "-m", "dwparse", str(SEED)], capture_output=True, text=True, check=False)
     assert result.returncode == 0 and json.loads(result.stdout)["article_id"] == 69790970
 
@@ -137,6 +146,7 @@ def test_fifos_and_devices_are_reported_not_waited_on(tmp_path: Path, capsys: py
     assert err.endswith("1 file read, 0 with problems, 3 could not be read\n")
 
 
+@needs_seed
 def test_a_file_failing_in_any_way_is_reported_and_the_run_goes_on(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -155,6 +165,7 @@ def test_a_file_failing_in_any_way_is_reported_and_the_run_goes_on(
     assert f"dwparse: {BROKEN}: MemoryError: too big" in err
 
 
+@needs_seed
 def test_parse_many_reports_any_failure(tmp_path: Path) -> None:
     import os
 
@@ -173,6 +184,7 @@ def test_file_names_are_escaped(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert "\x1b" not in err and "bad\\x1b[31mname.md" in err
 
 
+@needs_seed
 def test_output_is_written_whole_or_not_at_all(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "out.jsonl"
     out.write_text("old\n", encoding="utf-8")
@@ -192,6 +204,7 @@ def test_output_inside_a_scanned_folder_is_not_read_back(tmp_path: Path, capsys:
     ]
 
 
+@needs_seed
 def test_a_full_disk_is_a_clear_error() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "dwparse", str(SEED), "-o", "/dev/full"], capture_output=True, text=True, timeout=60
@@ -200,6 +213,7 @@ def test_a_full_disk_is_a_clear_error() -> None:
     assert "Traceback" not in result.stderr and "dwparse: cannot write /dev/full" in result.stderr
 
 
+@needs_seed
 def test_full_standard_output_is_a_clear_error() -> None:
     with open("/dev/full", "w") as full:
         result = subprocess.run(
@@ -209,6 +223,7 @@ def test_full_standard_output_is_a_clear_error() -> None:
     assert "Traceback" not in result.stderr and "cannot write standard output" in result.stderr
 
 
+@needs_seed
 def test_standard_input(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SEED.read_bytes())))
     status, out, _ = run(capsys, "-")
@@ -229,6 +244,7 @@ def test_text_output_cannot_be_spoofed(tmp_path: Path, capsys: pytest.CaptureFix
     assert "\\==> other.md <==" in out
 
 
+@needs_seed
 def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     for number in range(50):
         (tmp_path / f"{number:02d}.md").write_bytes(SEED.read_bytes())
@@ -237,33 +253,59 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr
 
 
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 @pytest.mark.parametrize("jobs", ["1", "2"])
-def test_interrupted_runs_exit_130_and_leave_no_output(tmp_path: Path, jobs: str) -> None:
+def test_interrupted_runs_exit_130_and_leave_no_output(tmp_path: Path, jobs: str, signum: int) -> None:
+    """A run interrupted while it reads files exits 130, leaves OUT as it was and no worker behind.
+
+    No guessed delay: the run is caught in the middle. Once its temporary
+    output beside OUT holds lines, it is reading files (its signal handlers are
+    set); it is then stopped (SIGSTOP: it cannot finish), found to be far from
+    done, sent the signal, and let go on (SIGCONT), so the signal is what it
+    meets next.
+    """
+    import contextlib
     import os
-    import signal
     import time
 
+    sources = [path.read_bytes() for path in sorted(FIXTURES.glob("*.md")) if path.name != "README.md"]
     folder = tmp_path / "in"
     folder.mkdir()
-    for number in range(3000):
-        (folder / f"{number:04d}.md").write_bytes(SEED.read_bytes())
+    count = 3000
+    for number in range(count):
+        (folder / f"{number:04d}.md").write_bytes(sources[number % len(sources)])
     out = tmp_path / "out.jsonl"
     out.write_text("old\n", encoding="utf-8")
     process = subprocess.Popen(
         [sys.executable, "-m", "dwparse", str(folder), "-o", str(out), "--jobs", jobs],
         stderr=subprocess.PIPE, text=True, start_new_session=True,
     )  # fmt: skip
-    time.sleep(2.0)
-    process.send_signal(signal.SIGTERM)
-    _, err = process.communicate(timeout=60)
-    assert process.returncode == 130, err
-    assert "(interrupted)" in err and "Traceback" not in err
-    assert out.read_text(encoding="utf-8") == "old\n"
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["in", "out.jsonl"]
-    time.sleep(0.5)
-    states = subprocess.run(["ps", "-o", "stat=", "-s", str(process.pid)], capture_output=True, text=True).stdout.split()
-    assert [state for state in states if not state.startswith("Z")] == [], "workers left running"
-    assert os.path.exists(out)
+    try:
+        deadline = time.monotonic() + 60
+        while not [part for part in tmp_path.glob(".dwparse-*.part") if part.stat().st_size > 0]:
+            assert process.poll() is None, f"the run ended (exit {process.returncode}) before it could be interrupted"
+            assert time.monotonic() < deadline, "the run wrote nothing in 60 s"
+            time.sleep(0.001)
+        os.kill(process.pid, signal.SIGSTOP)
+        _, status = os.waitpid(process.pid, os.WUNTRACED)
+        assert os.WIFSTOPPED(status), f"the run ended before it could be stopped (status {status})"
+        (part,) = tmp_path.glob(".dwparse-*.part")
+        written = part.read_bytes().count(b"\n")  # lines on disk; at most a buffer's worth behind
+        assert written < count // 2, f"stopped too late to be sure it is still reading: {written} of {count} lines"
+        process.send_signal(signum)
+        os.kill(process.pid, signal.SIGCONT)
+        _, err = process.communicate(timeout=60)
+        assert process.returncode == 130, err
+        assert "(interrupted)" in err and "Traceback" not in err
+        assert out.read_text(encoding="utf-8") == "old\n"
+        assert sorted(path.name for path in tmp_path.iterdir()) == ["in", "out.jsonl"]
+        time.sleep(0.5)
+        states = subprocess.run(["ps", "-o", "stat=", "-s", str(process.pid)], capture_output=True, text=True).stdout
+        assert [state for state in states.split() if not state.startswith("Z")] == [], "workers left running"
+    finally:  # whatever failed above, leave nothing of the run stopped or running
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
 
 
 def test_an_unreadable_folder_is_reported(
@@ -287,6 +329,7 @@ def test_an_unreadable_folder_is_reported(
     assert f"dwparse: {tmp_path / 'locked'}: Permission denied" in err
 
 
+@needs_seed
 def test_every_line_validates_against_the_schema(capsys: pytest.CaptureFixture[str]) -> None:
     import jsonschema
 

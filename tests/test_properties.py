@@ -12,12 +12,12 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import dwparse
-from conftest import FIXTURES, SEED
+from conftest import FIXTURES, SEED, readable
 from strategies import articles, large_bodies, mutations
 from visible import lost_characters, lost_words
 
 _HTMLISH = st.text(alphabet="<>/!-pdivabhs3ulimgr =\"'&;#x0\n[]()（）相关图集：©\x00\r")
-_REAL_FILES = [SEED] + sorted(path for path in FIXTURES.glob("*.md") if path.name != "README.md")
+_REAL_FILES = readable([SEED] + sorted(path for path in FIXTURES.glob("*.md") if path.name != "README.md"))
 
 
 def _exercise(text: str | bytes) -> dwparse.Article:

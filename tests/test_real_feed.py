@@ -35,9 +35,9 @@ def with_line(line: str, rest: str = LEAD + TEXT) -> dwparse.Article:
         (f"德正, 德才<br>{TIME}", ("德正", "德才")),
         (f"德正、长平<br>{TIME}", ("德正", "长平")),
         (f"德正，长平；William Yang;德才<br>{TIME}", ("德正", "长平", "William Yang", "德才")),
-        (f"苗子（摘编）<br>{TIME}", ("苗子（摘编）",)),
-        (f"苗子（摘编、编译）, 德正<br>{TIME}", ("苗子（摘编、编译）", "德正")),
-        (f"苗子(摘编, 编译)<br>{TIME}", ("苗子(摘编, 编译)",)),
+        (f"苗子（摘编）<br>{TIME}", ("苗子",)),  # schema 3: notes are not names
+        (f"苗子（摘编、编译）, 德正<br>{TIME}", ("苗子", "德正")),
+        (f"苗子(摘编, 编译)<br>{TIME}", ("苗子",)),
         (f" 德正 ,  长平 <br> {TIME} ", ("德正", "长平")),
         (f"德正, 德正<br>{TIME}", ("德正",)),
         (f"德正<br>长平<br>{TIME}", ("德正", "长平")),
@@ -110,9 +110,10 @@ def test_author_lines_add_names(closing: str, authors: tuple[str, ...], sources:
 def test_authors_are_written_back() -> None:
     parsed = with_line(f"苗子（摘编、编译）, William Yang<br>{TIME}", LEAD + TEXT + "<p><em>（作者：长平，法新社）</em></p>")
     markdown = parsed.to_markdown()
-    assert f"<div><i>苗子（摘编、编译）, William Yang, 长平<br>{TIME[:-1]}000Z</i></div>" in markdown
+    assert f"<div><i>苗子（摘编、编译）, William Yang<br>{TIME[:-1]}000Z</i></div>" in markdown  # the byline
     assert dwparse.parse(markdown) == parsed
-    assert parsed.to_dict()["authors"] == ["苗子（摘编、编译）", "William Yang", "长平"]
+    assert parsed.to_dict()["byline"] == "苗子（摘编、编译）, William Yang"
+    assert parsed.to_dict()["authors"] == ["苗子", "William Yang", "长平"]
 
 
 # -- embeds ----------------------------------------------------------------------
@@ -261,18 +262,18 @@ def test_credits(html: str, sources: tuple[str, ...]) -> None:
 
 
 @pytest.mark.parametrize(
-    "html",
+    ("html", "kind"),
     [
-        "<p>（综合报道）</p>",
-        "<p>（法新社报道说，会谈很顺利）</p>",
-        "<p><em>（本文摘编自其他媒体，不代表德国之声观点。）</em></p>",
-        "<p><em>本文摘编自其他媒体，不代表德国之声观点。</em></p>",
+        ("<p>（综合报道）</p>", "credit"),  # schema 3: a note credits no one, but is a credit line
+        ("<p>（法新社报道说，会谈很顺利）</p>", "paragraph"),
+        ("<p><em>（本文摘编自其他媒体，不代表德国之声观点。）</em></p>", "notice"),
+        ("<p><em>本文摘编自其他媒体，不代表德国之声观点。</em></p>", "notice"),
     ],
 )
-def test_notes_in_parentheses_stay_paragraphs(html: str) -> None:
+def test_notes_in_parentheses_name_no_source(html: str, kind: str) -> None:
     parsed = article(html)
-    assert isinstance(parsed.blocks[0], Paragraph)
-    assert parsed.sources == ()
+    assert parsed.blocks[0].TYPE == kind
+    assert parsed.sources == () and parsed.text == ("（法新社报道说，会谈很顺利）" if kind == "paragraph" else "")
 
 
 def test_interview_link_lines_and_notes_are_paragraphs() -> None:
@@ -286,8 +287,8 @@ def test_interview_link_lines_and_notes_are_paragraphs() -> None:
         f"<p>{ref.format('另一篇报道')}</p>"
         "<p><em>本文摘编自其他媒体，不代表德国之声观点。</em></p>"
     )
-    assert all(isinstance(block, Paragraph) for block in parsed.blocks), parsed.blocks
-    assert len(parsed.blocks) == 7
+    assert all(isinstance(block, Paragraph) for block in parsed.blocks[:-1]), parsed.blocks
+    assert len(parsed.blocks) == 7 and parsed.blocks[-1] == dwparse.Notice("editorial-note", "本文摘编自其他媒体，不代表德国之声观点。")
     assert [(link.text, link.target_id) for link in parsed.links] == [("相关报道", 72600020), ("另一篇报道", 72600020)]
     assert "德国之声：北京会怎么回应？" in parsed.text
     assert isinstance(article("<p><strong>舒孝煌的观点</strong></p>").blocks[0], Heading)
@@ -331,15 +332,22 @@ def test_time_line_corners(line: str, authors: tuple[str, ...], published: datet
 
 
 @pytest.mark.parametrize(
-    "names",
-    [("苗子（摘编", "德正"), ("a（b", "c）d"), ("甲, 乙",), ("William Yang", "德正（摘编、编译）")],
+    ("byline", "authors"),
+    [
+        ("苗子（摘编, 德正", ("苗子（摘编, 德正",)),  # a parenthesis left open: no split inside it
+        ("a（b, c）d", ("a d",)),  # a note inside a name goes
+        ("甲, 乙", ("甲", "乙")),
+        ("William Yang, 德正（摘编、编译）", ("William Yang", "德正")),
+        ("null 杜宗熹", ("杜宗熹",)),
+        ("采访记者： William Yang", ("William Yang",)),
+        ("李鱼 综合报导", ("李鱼",)),
+        ("甲\n乙", ("甲", "乙")),
+    ],
 )
-def test_any_names_are_written_back_so_that_they_read_the_same(names: tuple[str, ...]) -> None:
-    built = dwparse.Article(published_at=PUBLISHED, authors=names, blocks=(Paragraph("正文", (dwparse.TextRun("正文"),)),))
-    if names == ("甲, 乙",):  # a name cannot hold a separator: it reads as two
-        assert dwparse.parse(built.to_markdown()).authors == ("甲", "乙")
-    else:
-        assert dwparse.parse(built.to_markdown()).authors == names
+def test_any_byline_is_written_back_so_that_it_reads_the_same(byline: str, authors: tuple[str, ...]) -> None:
+    parsed = with_line(byline.replace("\n", "<br>") + f"<br>{TIME}")
+    assert (parsed.byline, parsed.authors) == (byline, authors)
+    assert dwparse.parse(parsed.to_markdown()) == parsed
 
 
 @pytest.mark.parametrize(
@@ -355,7 +363,7 @@ def test_any_names_are_written_back_so_that_they_read_the_same(names: tuple[str,
         ("<p><strong>作者：德正</strong></p>", "paragraph", ("德正",), ()),
         ("<p>作者：我认为这个说法有问题，但也有道理</p>", "paragraph", (), ()),
         ("<p><em>（法新社）（美联社）</em></p>", "credit", (), ("法新社", "美联社")),
-        ("<p>（合作社）</p>", "paragraph", (), ()),
+        ("<p>（合作社）</p>", "credit", (), ("合作社",)),  # schema 3: institutions are sources
     ],
 )
 def test_credit_and_author_line_forms(

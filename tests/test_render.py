@@ -52,7 +52,8 @@ def built() -> Article:
         content_type="article",
         language="zh",
         published_at=datetime(2024, 7, 28, 11, 7, 48, 781000, tzinfo=UTC),
-        authors=("德正", "William Yang", "苗子（摘编、编译）"),
+        byline="德正, William Yang, 苗子（摘编、编译）",
+        authors=("德正", "William Yang", "苗子"),
         lead_image=Image(
             "https://static.dw.com/image/1_303.jpg",
             "https://images.weserv.nl/?url=static.dw.com/image/1_303.jpg",
@@ -79,7 +80,7 @@ def built() -> Article:
             Quote("引文"),
             Raw("<table><tr><td>格</td></tr></table>", "格"),
             Embed("video", "https://example.com/v.mp4", Image(poster, poster, 4), None, VIDEO),
-            Notice("DW中文有Instagram！"),
+            Notice("promotion", "DW中文有Instagram！"),
             Credit("（法新社、美联社）", ("法新社", "美联社")),
             Copyright("© 2024年德国之声版权声明"),
         ),
@@ -109,7 +110,7 @@ def test_markdown_layout() -> None:
 
 def test_to_dict_shape() -> None:
     data = built().to_dict()
-    assert data["schema_version"] == 2
+    assert data["schema_version"] == 3
     assert data["archived_at"] == "2024-07-28T11:17:05.123000+00:00"
     assert data["blocks"][0]["type"] == "paragraph"
     assert data["blocks"][0]["inlines"][3] == {
@@ -140,7 +141,7 @@ def test_json_is_utf8_text() -> None:
     text = built().to_json()
     assert "小标题" in text and "\\u" not in text
     assert json.loads(text) == built().to_dict()
-    assert built().to_json(indent=1).startswith('{\n "schema_version": 2')
+    assert built().to_json(indent=1).startswith('{\n "schema_version": 3')
 
 
 def test_empty_article() -> None:

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 import dwparse
-from conftest import FIXTURES, SEED
+from conftest import FIXTURES, SEED, needs_seed, seed_marked
 from strategies import articles
 from hypothesis import given
 
@@ -25,7 +25,7 @@ def test_schema_is_a_valid_2020_12_schema() -> None:
     assert dwparse.json_schema()["title"] != "changed"  # a fresh copy each call
 
 
-@pytest.mark.parametrize("path", FILES, ids=[path.stem for path in FILES])
+@pytest.mark.parametrize("path", seed_marked(FILES), ids=[path.stem for path in FILES])
 def test_every_file_validates(path: Path) -> None:
     VALIDATOR.validate(dwparse.parse_file(path).to_dict())
 
@@ -35,6 +35,7 @@ def test_random_articles_validate(article: dwparse.Article) -> None:
     VALIDATOR.validate(article.to_dict())
 
 
+@needs_seed
 @pytest.mark.parametrize(
     "change",
     [

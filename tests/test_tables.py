@@ -12,14 +12,15 @@ from pathlib import Path
 import pytest
 
 import dwparse
-from conftest import FIXTURES, SEED
+from conftest import FIXTURES, SEED, needs_seed, readable
 from dwparse import cli
 from dwparse.cli import main
 from dwparse.tables import TABLES, ParquetFolder, rows
 
-FILES = [SEED] + sorted(path for path in FIXTURES.glob("*.md") if path.name != "README.md")
+FILES = readable([SEED] + sorted(path for path in FIXTURES.glob("*.md") if path.name != "README.md"))
 
 
+@needs_seed
 def test_rows_match_the_article() -> None:
     article = dwparse.parse_file(SEED)
     table_rows = rows("seed.md", article)
@@ -59,6 +60,7 @@ def test_parquet_tables_hold_every_article(tmp_path: Path) -> None:
     assert sorted(os.listdir(tmp_path)) == ["tables"]  # the temporary folder is gone
 
 
+@needs_seed
 def test_row_groups_are_written_while_parsing(tmp_path: Path) -> None:
     pq = pytest.importorskip("pyarrow.parquet")
     folder = ParquetFolder(str(tmp_path / "out"), row_group_articles=10)
@@ -70,6 +72,7 @@ def test_row_groups_are_written_while_parsing(tmp_path: Path) -> None:
     assert pq.ParquetFile(tmp_path / "out" / "articles.parquet").metadata.num_row_groups == 3
 
 
+@needs_seed
 def test_an_older_folder_stays_until_the_run_ends_well(tmp_path: Path) -> None:
     pq = pytest.importorskip("pyarrow.parquet")
     out = tmp_path / "out"
@@ -83,6 +86,7 @@ def test_an_older_folder_stays_until_the_run_ends_well(tmp_path: Path) -> None:
     assert sorted(os.listdir(out)) == sorted(f"{name}.parquet" for name in TABLES)
 
 
+@needs_seed
 def test_parquet_never_replaces_a_folder_of_other_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     pytest.importorskip("pyarrow")
     archive = tmp_path / "archive"
@@ -95,6 +99,7 @@ def test_parquet_never_replaces_a_folder_of_other_files(tmp_path: Path, capsys: 
     assert sorted(os.listdir(archive)) == ["a.md", "notes.txt"]
 
 
+@needs_seed
 def test_parquet_through_a_link_and_odd_file_names(tmp_path: Path) -> None:
     pq = pytest.importorskip("pyarrow.parquet")
     archive = tmp_path / "archive"
@@ -125,6 +130,7 @@ def test_parquet_usage_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, c
     assert exit_info.value.code == 2 and "pip install 'dwparse[parquet]'" in capsys.readouterr().err
 
 
+@needs_seed
 def test_no_inlines(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([str(SEED), "--no-inlines", "--quiet"]) == 0
     line = json.loads(capsys.readouterr().out)

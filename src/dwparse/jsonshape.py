@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import typing
 from datetime import datetime, timezone
-from typing import Any, Optional, Union
+from typing import Any, Literal, Optional, Union
 
 import attrs
 
@@ -78,16 +78,35 @@ def article_from_dict(cls: type, data: Any) -> Any:
     derived keys (``sources``, ``copyright``, ``text``) and others (a command
     line's ``"path"``) are not read.
 
-    :raises ValueError: if ``data`` is not a dict of that shape (schema 2).
+    :raises ValueError: if ``data`` is not a dict of that shape (schema 3, or 2).
     """
     version = data.get("schema_version") if isinstance(data, dict) else type(data).__name__
-    if not isinstance(data, dict) or type(version) is not int or version != cls.SCHEMA_VERSION:  # type: ignore[attr-defined]
+    readable = (cls.SCHEMA_VERSION, *_UPGRADES)  # type: ignore[attr-defined]
+    if not isinstance(data, dict) or type(version) is not int or version not in readable:
         raise ValueError(f"not an article of schema_version {cls.SCHEMA_VERSION}: schema_version {version!r}")  # type: ignore[attr-defined]
     try:
+        if version != cls.SCHEMA_VERSION:  # type: ignore[attr-defined]
+            data = _UPGRADES[version](data)
         return from_jsonable(cls, data)
     except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as error:
         detail = f"{type(error).__name__}: {error}" if not isinstance(error, ValueError) else str(error)
         raise ValueError(f"not an article of schema_version {version}: {detail}") from error
+
+
+def _from_2(data: dict[str, Any]) -> dict[str, Any]:
+    """A schema 2 article in the shape of schema 3: no ``byline``, notices of no ``kind``."""
+    upgraded = {**data, "byline": None}
+    blocks = data.get("blocks")
+    if isinstance(blocks, list):
+        upgraded["blocks"] = [
+            {"type": "notice", "kind": None, **block} if isinstance(block, dict) and block.get("type") == "notice" else block
+            for block in blocks
+        ]
+    return upgraded
+
+
+#: The older schema versions read, each with what makes it the current shape.
+_UPGRADES = {2: _from_2}
 
 
 def from_jsonable(hint: Any, value: Any) -> Any:
@@ -118,6 +137,10 @@ def from_jsonable(hint: Any, value: Any) -> Any:
             raise TypeError(f"expected a list, got {type(value).__name__}")
         item = typing.get_args(hint)[0]
         return tuple(from_jsonable(item, element) for element in value)
+    if origin is Literal:
+        if value not in typing.get_args(hint):
+            raise ValueError(f"{value!r} is not one of {typing.get_args(hint)}")
+        return value
     if hint is datetime:
         moment = datetime.fromisoformat(_check(str, value))
         if moment.tzinfo is None:

@@ -12,7 +12,6 @@ from html import escape
 from typing import Optional
 
 from dwparse.format import EPOCH, GALLERY_LABELS, IMAGE_CREDIT_LABELS
-from dwparse.names import split_names
 
 __all__ = [
     "caption_text", "epoch_text", "escape_title", "gallery_heading", "image_html", "text_html",
@@ -40,20 +39,14 @@ def epoch_text(moment: datetime) -> str:
     return "0" + text if len(text) == 10 else text
 
 
-def time_line_html(published_at: Optional[datetime], authors: tuple[str, ...]) -> str:
-    """The time line of ``published_at`` and ``authors``; none without a time.
-
-    All authors are written, also those a credit names: read again, they come
-    back in the same order. They are joined by ``", "``, or stand one a line
-    where that would read back otherwise (a parenthesis left open).
-    """
+def time_line_html(published_at: Optional[datetime], byline: Optional[str]) -> str:
+    """The time line of ``published_at`` and its ``byline`` (its line
+    breaks as ``<br>``); none without a time."""
     if published_at is None:
         return ""
-    joined = ", ".join(authors)
-    names = joined if split_names(joined) == list(authors) else "\n".join(authors)
     moment = published_at.astimezone(timezone.utc)
     time = f"{moment.year:04d}-" + moment.strftime("%m-%dT%H:%M:%S.%fZ")
-    return f"<div><i>{escape(names, quote=False).replace(chr(10), '<br>')}<br>{time}</i></div>"
+    return f"<div><i>{text_html(byline or '')}<br>{time}</i></div>"
 
 
 def caption_text(caption: Optional[str], credit: Optional[str], language: Optional[str]) -> str:

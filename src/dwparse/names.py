@@ -11,7 +11,7 @@ import re
 
 from dwparse.format import CLOSE_PARENS, NAME_SEPARATORS, OPEN_PARENS
 
-__all__ = ["split_names"]
+__all__ = ["clean_name", "split_names"]
 
 _NAME_SPLIT = re.compile("[" + NAME_SEPARATORS + "]")
 # Spaces and invisible characters trimmed from names.
@@ -40,3 +40,24 @@ def split_names(text: str) -> list[str]:
                 start = index + 1
         parts.append(text[start:])
     return list(dict.fromkeys(name for part in parts if (name := part.strip(_BLANK))))
+
+
+# What a byline holds besides names (FORMAT.md, "The real archive"): the
+# feed's placeholder before a name, a label, notes in parentheses or after a space.
+_PLACEHOLDER = re.compile(r"^(?:null\s+)+")
+_LABEL = re.compile(r"^[^\s:：（()）]{1,8}[:：]\s*")
+_NOTE = re.compile(r"\s*[（(][^（()）]*[）)]\s*")
+_TRAILING_NOTE = re.compile(r"\s+(?:综合报[道导]|綜合報導|综合|綜合|摘编|摘編|编译|編譯|报道|報導|报导)$")
+_SPACES = re.compile(r"\s+")
+
+
+def clean_name(name: str) -> str:
+    """A byline's name without the feed's ``null``, a label (``采访记者：``),
+    notes (``（摘编）``, ``（发自香港）``, `` 综合报导``), with its inner
+    whitespace collapsed; ``""`` when nothing of a name is left."""
+    name = _SPACES.sub(" ", name.strip(_BLANK))
+    if name == "null":
+        return ""
+    name = _LABEL.sub("", _PLACEHOLDER.sub("", name))
+    name = _TRAILING_NOTE.sub("", _NOTE.sub(" ", name)).strip()
+    return "" if name == "null" else name

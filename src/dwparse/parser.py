@@ -46,6 +46,7 @@ def parse(text: Union[str, bytes], *, strict: bool = False) -> Article:
         content_type=title.content_type,
         language=title.language,
         published_at=body.published_at,
+        byline=body.byline,
         authors=body.authors,
         lead_image=body.lead_image,
         blocks=body.blocks,
@@ -67,9 +68,8 @@ def parse_file(path: Union[str, "os.PathLike[str]"], *, strict: bool = False) ->
     try:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
             raise OSError(errno.EINVAL, "not a regular file", os.fspath(path))
-        with os.fdopen(descriptor, "rb") as file:
-            descriptor = -1
-            return parse(file.read(), strict=strict)
+        with os.fdopen(descriptor, "rb", closefd=False) as file:  # closed once, below, whatever interrupts
+            data = file.read()
     finally:
-        if descriptor >= 0:
-            os.close(descriptor)
+        os.close(descriptor)
+    return parse(data, strict=strict)

@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import NamedTuple, Optional
 
 from dwparse.body import lead_image
-from dwparse.body.credit import author_line, author_line_names
+from dwparse.body.credit import author_line, author_line_names, credit_people
 from dwparse.body.cursor import Cursor
 from dwparse.body.html import parse_nodes
 from dwparse.body.rules import read_node, read_opening
@@ -34,6 +34,7 @@ class Body(NamedTuple):
     """What the body yields, before it becomes an :class:`~dwparse.Article`."""
 
     published_at: Optional[datetime]
+    byline: Optional[str]
     authors: tuple[str, ...]
     lead_image: Optional[Image]
     blocks: tuple[Block, ...]
@@ -41,7 +42,7 @@ class Body(NamedTuple):
     topics: tuple[Topic, ...]
 
 
-_EMPTY = Body(None, (), None, (), (), ())
+_EMPTY = Body(None, None, (), None, (), (), ())
 
 
 def read_body(source: Source, start: int) -> Body:
@@ -59,6 +60,7 @@ def read_body(source: Source, start: int) -> Body:
     blocks = lead_image.without_repeat(cursor.blocks, cursor.lead_image)
     return Body(
         cursor.published_at,
+        cursor.byline,
         _authors(cursor.authors, blocks),
         cursor.lead_image,
         blocks,
@@ -72,6 +74,7 @@ def _authors(line_authors: tuple[str, ...], blocks: tuple[Block, ...]) -> tuple[
     authors = dict.fromkeys(line_authors)
     for block in blocks:
         if isinstance(block, Credit):
+            authors.update(dict.fromkeys(credit_people(block.text)))
             authors.update(dict.fromkeys(author_line_names(block.text)))
         elif isinstance(block, Paragraph):
             authors.update(dict.fromkeys(author_line(block.text)))

@@ -11,14 +11,15 @@ authors too (:func:`author_line_names`).
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Optional, Union
 
 from dwparse.names import split_names
 from dwparse.format import AUTHOR_LABEL, CLOSE_PARENS, OPEN_PARENS
 from dwparse.body.nodes import Style
-from dwparse.model import Credit
+from dwparse.body.sources import credit_line
+from dwparse.model import Copyright, Credit
 
-__all__ = ["author_line", "author_line_names", "credit_of", "credit_sources", "is_agency"]
+__all__ = ["author_line", "author_line_names", "credit_of", "credit_people", "credit_sources", "is_agency"]
 
 # What separates agencies: list separators, colons (a "来源：" label) and
 # parentheses ("（法新社）（美联社）").
@@ -42,13 +43,28 @@ _LONGEST_NAME = 30
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]{7,}")
 
 
-def credit_of(text: str, style: Optional[Style]) -> Optional[Credit]:
+def credit_of(text: str, style: Optional[Style]) -> Union[Credit, tuple[Credit, Copyright], None]:
     """The credit block of a paragraph's ``text`` in plain runs of ``style``,
-    or ``None`` when it is not one."""
-    if style is None:
+    or ``None`` when it is not one; with the copyright line when one follows
+    it in the same paragraph (``（法新社）  © 2024年德国之声…``)."""
+    if style is None or not text:
+        return None
+    if text[-1] not in CLOSE_PARENS and "作者" not in text:
+        if "©" in text and text[0] in OPEN_PARENS:
+            head, _, rest = text.partition("©")
+            credit = credit_of(head.rstrip(), style)
+            if isinstance(credit, Credit):
+                return credit, Copyright("©" + rest)
         return None
     sources = credit_sources(text, italic=style.italic)
     return Credit(text, sources) if sources is not None else None
+
+
+def credit_people(text: str) -> tuple[str, ...]:
+    """The people a credit line names: a byline before its parentheses
+    (``张筠青/王凡（路透社等）``) or a reporter credit inside them."""
+    line = credit_line(text, italic=True)
+    return line.names if line is not None else ()
 
 
 def is_agency(name: str) -> bool:
@@ -77,16 +93,14 @@ def _agencies(inner: str, *, italic: bool) -> Optional[tuple[str, ...]]:
 
 
 def credit_sources(text: str, *, italic: bool) -> Optional[tuple[str, ...]]:
-    """The agencies of the credit line ``text``, or ``None`` when it is not one.
+    """The sources of the credit line ``text``, or ``None`` when it is not one.
 
-    ``text`` stands in parentheses (either kind, even mixed). An ``italic``
-    line is a credit unless it holds a sentence; its agencies are the parts
-    that name one, not authors or notes. A line that is not italic is a
-    credit only when every name in it is a known agency. A line with an
-    ``作者：`` label may hold its agencies in parentheses before or after it.
+    ``text`` ends in parentheses (either kind, even mixed), maybe after a
+    byline; what it may say is :func:`dwparse.body.sources.credit_line`'s.
+    A line with an ``作者：`` label may hold its agencies in parentheses
+    before or after it.
     """
-    in_parentheses = _in_parentheses(text)
-    if not in_parentheses and "作者" not in text or _SENTENCE_END.search(text) is not None:
+    if _SENTENCE_END.search(text) is not None:
         return None
     label = AUTHOR_LABEL.search(text)
     if label is not None and _depth(text[: label.start()]) == 0:  # a label outside parentheses
@@ -97,7 +111,8 @@ def credit_sources(text: str, *, italic: bool) -> Optional[tuple[str, ...]]:
         if _in_parentheses(before):  # （法新社）作者：…
             return _agencies(before[1:-1], italic=False)
         return None
-    return _agencies(text[1:-1], italic=italic) if in_parentheses else None
+    line = credit_line(text, italic=italic)
+    return line.sources if line is not None else None
 
 
 def author_line_names(text: str) -> tuple[str, ...]:

@@ -24,12 +24,12 @@ class Cursor:
     Readers (the rows of :mod:`dwparse.body.rules`) look at :meth:`peek`,
     :meth:`add` blocks and say how many nodes they consumed; the dispatcher
     moves :attr:`pos`. The opening rules set :attr:`published_at`,
-    :attr:`authors` and :attr:`lead_image`. Text is read with :meth:`text` (its links and topics
+    :attr:`byline`, :attr:`authors` and :attr:`lead_image`. Text is read with :meth:`text` (its links and topics
     kept at once) or with a :meth:`builder` whose references are kept only
     with the block built from it (:meth:`keep`).
     """
 
-    __slots__ = ("source", "start", "nodes", "pos", "rules", "found", "blocks", "published_at", "authors", "lead_image")
+    __slots__ = ("source", "start", "nodes", "pos", "rules", "found", "blocks", "published_at", "byline", "authors", "lead_image")
 
     def __init__(self, source: Source, start: int, nodes: list[Node], rules: TextRules) -> None:
         self.source = source
@@ -40,6 +40,7 @@ class Cursor:
         self.found = References()
         self.blocks: list[Block] = []
         self.published_at: Optional[datetime] = None
+        self.byline: Optional[str] = None
         self.authors: tuple[str, ...] = ()
         self.lead_image: Optional[Image] = None
 

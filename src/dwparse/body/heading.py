@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 
+import re
 from typing import Optional
 
 from lxml import etree
@@ -34,8 +35,16 @@ def read(cursor: Cursor, element: etree._Element) -> int:
 
 
 def heading_of(text: str, style: Optional[Style]) -> Optional[Heading]:
-    """The heading (level 2) a paragraph of plain runs, all bold, is; not an
-    interviewer's question (``德国之声：…``) nor an author line."""
-    if style is None or not style.bold or INTERVIEWER.match(text) is not None or author_line(text):
+    """The heading (level 2) a paragraph of plain runs, all bold, is; not a
+    sentence (ending in ``。`` or ``！``), a URL, a label (ending in a colon),
+    an interviewer's question (``德国之声：…``) nor an author line."""
+    if style is None or not style.bold or text.endswith(_NOT_HEADING_ENDS) or _URL.fullmatch(text) is not None:
+        return None
+    if INTERVIEWER.match(text) is not None or author_line(text):
         return None
     return Heading(text, 2)
+
+
+# What whole-bold text ends with when it is a sentence or a label, not a heading.
+_NOT_HEADING_ENDS = ("。", "！", ":", "：")
+_URL = re.compile(r"(?:https?://|www\.)\S+")

@@ -12,7 +12,7 @@ rule keeps it whole.
 from __future__ import annotations
 
 from html import escape
-from typing import Callable, NamedTuple, Optional
+from typing import Callable, NamedTuple, Optional, Union
 
 import attrs
 from lxml import etree
@@ -23,7 +23,7 @@ from dwparse.body.cursor import Cursor
 from dwparse.body.heading import heading_of
 from dwparse.body.html import Node, outer_html
 from dwparse.body.nodes import Style, style_of
-from dwparse.body.notice import notice_of
+from dwparse.body.notice import follows_promotion, notice_of
 from dwparse.body.text import TextBuilder
 from dwparse.format import EM_TAGS, INLINE_TAGS, STRONG_TAGS
 from dwparse.model import Block, Copyright, Credit, Heading, Inline, Notice, Paragraph, Raw, TextRun
@@ -36,9 +36,10 @@ class Kind(NamedTuple):
 
     name: str
     gives: type[Block]
-    #: ``of(text, style)``: the block, or ``None``; ``style`` is ``None``
-    #: when links or topics stand in the paragraph (or nothing is visible).
-    of: Callable[[str, Optional[Style]], Optional[Block]]
+    #: ``of(text, style)``: the block (or blocks: a credit and the copyright
+    #: in one paragraph), or ``None``; ``style`` is ``None`` when links or
+    #: topics stand in the paragraph (or nothing is visible).
+    of: Callable[[str, Optional[Style]], Union[Block, tuple[Block, ...], None]]
 
 
 #: The paragraph kinds, in the order they are asked; a paragraph none takes
@@ -75,7 +76,7 @@ def read(cursor: Cursor, element: etree._Element) -> int:
     if inner is not None:
         text = cursor.rules.normalized(inner.text or "").strip(" ")
         if text and not text.isspace():
-            cursor.add(classify((TextRun(text, strong, em),), text))
+            _added(cursor, classify((TextRun(text, strong, em),), text), text)
         return 1
     builder = cursor.builder(runs=True)
     builder.container(element)
@@ -116,18 +117,31 @@ def _add(cursor: Cursor, builder: TextBuilder, element: Optional[etree._Element]
     if not inlines or all(isinstance(run, TextRun) and run.text.isspace() for run in inlines):
         return  # nothing visible: <p>&nbsp;</p>
     text = inlines[0].text if len(inlines) == 1 else "".join(run.text for run in inlines)
-    cursor.keep(builder)
     block = classify(inlines, text)
-    if element is None:
+    if isinstance(block, Notice):
+        _added(cursor, block, text)  # a notice's links are not the article's
+        return
+    cursor.keep(builder)
+    if element is None or isinstance(block, tuple):
         pass
     elif isinstance(block, Paragraph):  # a link and a topic one inside the other: runs cannot say so
         block = attrs.evolve(block, html=outer_html(element)) if builder.nested else block
     elif (html := cursor.source_if_linked(builder, element)) is not None:  # a heading, credit, ... with links
         block = attrs.evolve(block, html=html)  # type: ignore[arg-type]
+    _added(cursor, block, text)
+
+
+def _added(cursor: Cursor, block: Union[Block, tuple[Block, ...]], text: str) -> None:
+    """Add ``block``: a promotion's subscription line if it follows one."""
+    if isinstance(block, tuple):
+        cursor.blocks.extend(block)
+        return
+    if cursor.blocks and isinstance(cursor.blocks[-1], Notice):
+        block = follows_promotion(block, text, cursor.blocks[-1])
     cursor.add(block)
 
 
-def classify(inlines: tuple[Inline, ...], text: Optional[str] = None) -> Block:
+def classify(inlines: tuple[Inline, ...], text: Optional[str] = None) -> Union[Block, tuple[Block, ...]]:
     """The block a paragraph of these runs is: the first of :data:`KINDS`
     that takes it, else a paragraph (``text``: the runs', joined, if known)."""
     if text is None:

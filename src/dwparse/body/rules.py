@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, NamedTuple
 
-from dwparse.body import embed, gallery, heading, image, lead_image, lists, paragraph, quote, raw, timeline
+from dwparse.body import embed, gallery, heading, image, lead_image, lists, notice, paragraph, quote, raw, timeline
 from dwparse.body.cursor import Cursor
 from dwparse.format import INLINE_TAGS
 from dwparse.model import Block
@@ -54,6 +54,7 @@ OPENING: tuple[Rule, ...] = (
 
 #: Between blocks, in the order they are tried.
 RULES: tuple[Rule, ...] = (
+    Rule("feed footer", notice.TAGS, notice.GIVES, notice.read),
     Rule("embed", embed.TAGS, embed.GIVES, embed.read),
     Rule("gallery", gallery.TAGS, gallery.GIVES, gallery.read),
     Rule("image", image.TAGS, image.GIVES, image.read),

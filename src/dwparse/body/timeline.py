@@ -22,7 +22,7 @@ from dwparse.body.html import Node, outer_html
 from dwparse.body.nodes import only_child
 from dwparse.body.text import TextRules
 from dwparse.format import INLINE_TAGS, MEDIA_TAGS
-from dwparse.names import split_names
+from dwparse.names import clean_name, split_names
 from dwparse.model import Raw
 from dwparse.source import quote
 
@@ -58,11 +58,13 @@ def parse_time(text: str) -> Optional[datetime]:
 
 
 class TimeLine(NamedTuple):
-    """What the time line says: its authors, its time text, and that time."""
+    """What the time line says: its authors, its time text, that time, and
+    its byline (the text before the time, as written; ``None`` if empty)."""
 
     authors: tuple[str, ...]
     time_text: str
     published_at: Optional[datetime]
+    byline: Optional[str] = None
 
 
 def read_time_line(segments: list[str]) -> TimeLine:
@@ -86,7 +88,9 @@ def read_time_line(segments: list[str]) -> TimeLine:
             last = parts[-1] if parts else ""
             if len(parts) == 2 and _DATE.match(last) and (moment := parse_time(last)) is not None:
                 names, time_text, published_at = [parts[0]], last, moment
-    return TimeLine(tuple(split_names("\n".join(names))), time_text, published_at)
+    byline = "\n".join(names)
+    authors = dict.fromkeys(name for name in map(clean_name, split_names(byline)) if name)
+    return TimeLine(tuple(authors), time_text, published_at, byline or None)
 
 
 def read(cursor: Cursor, node: Optional[Node]) -> int:
@@ -111,7 +115,7 @@ def read(cursor: Cursor, node: Optional[Node]) -> int:
             cursor.add(Raw(outer_html(node), cursor.plain(italic, keep=False)[0]))
         else:
             cursor.source.report("date-missing", "the time line holds no time", cursor.offset(node))
-    cursor.published_at, cursor.authors = line.published_at, line.authors
+    cursor.published_at, cursor.authors, cursor.byline = line.published_at, line.authors, line.byline
     return 1
 
 

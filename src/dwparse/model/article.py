@@ -37,13 +37,16 @@ class Article:
     content_type: Optional[str] = attrs.field(default=None, metadata=meta(schema={"enum": [*KIND_WORDS.values(), None]}))
     language: Optional[str] = None
     published_at: Optional[datetime] = attrs.field(default=None, metadata=meta(schema=_TIME))
+    byline: Optional[str] = attrs.field(
+        default=None, metadata=meta(schema={"description": "the time line's text before its <br>, as written"})
+    )
     authors: tuple[str, ...] = attrs.field(
         default=(),
         metadata=meta(
             schema={
                 "items": {"type": "string", "minLength": 1},
                 "uniqueItems": True,
-                "description": "names in the time line before <br>, then names of a 作者： line; unique, in order",
+                "description": "the byline's names, then those of closing bylines, reporter credits and 作者： lines; unique, in order",
             }
         ),
     )
@@ -54,7 +57,7 @@ class Article:
     problems: tuple[Problem, ...] = ()
 
     #: The ``schema_version`` of :meth:`to_dict`'s shape.
-    SCHEMA_VERSION: ClassVar[int] = 2
+    SCHEMA_VERSION: ClassVar[int] = 3
     #: The keys of :meth:`to_dict` derived from the blocks (properties, not
     #: fields), written after the fields and before ``problems``.
     DERIVED: ClassVar[tuple[str, ...]] = ("sources", "copyright", "text")
@@ -85,7 +88,7 @@ class Article:
         return next((block.text for block in self.blocks if isinstance(block, Copyright)), None)
 
     def to_dict(self, *, inlines: bool = True) -> dict[str, object]:
-        """The JSON-ready dict of the contract's shape (``schema_version`` 2);
+        """The JSON-ready dict of the contract's shape (``schema_version`` 3);
         with ``inlines=False``, paragraphs without their inline runs."""
         return article_to_dict(self, inlines=inlines)
 
@@ -101,7 +104,10 @@ class Article:
         keep for :meth:`to_markdown` is not in the JSON: read back, links in
         lists, quotes and headings are written as text.
 
-        :raises ValueError: if ``data`` is not an article of schema 2.
+        Lines of schema 2 are read too: their ``byline`` and a notice's
+        ``kind`` are then ``None``.
+
+        :raises ValueError: if ``data`` is not an article of schema 3 or 2.
         """
         return article_from_dict(cls, data)  # type: ignore[no-any-return]
 
@@ -117,7 +123,7 @@ class Article:
             lines.append("------")
             lines.append("")
         language = self.language
-        body = [time_line_html(self.published_at, self.authors), self._lead_html()]
+        body = [time_line_html(self.published_at, self.byline), self._lead_html()]
         body.extend(block.to_html(language) for block in self.blocks)
         lines.append("".join(body))
         return "\n".join(lines) + "\n"

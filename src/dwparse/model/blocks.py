@@ -29,7 +29,7 @@ from dwparse.model.pieces import Image, Inline
 
 __all__ = [
     "BLOCK_TYPES", "Block", "Copyright", "Credit", "Embed", "Gallery", "GalleryItem", "Heading", "ImageBlock",
-    "ListBlock", "Notice", "Paragraph", "Quote", "Raw", "TEXT_BLOCKS",
+    "ListBlock", "Notice", "NoticeKind", "Paragraph", "Quote", "Raw", "TEXT_BLOCKS",
 ]  # fmt: skip
 
 
@@ -214,18 +214,28 @@ class Copyright:
         return self.html if self.html is not None else f"<p><em>{text_html(self.text)}</em></p>"
 
 
+NoticeKind = Literal["promotion", "disclaimer", "editorial-note", "feed"]
+"""The kinds of :class:`Notice`."""
+
+
 @attrs.frozen
 class Notice:
-    """DW boilerplate that is not article text (promotion, disclaimer)."""
+    """Boilerplate that is not article text, and which kind: ``"promotion"``
+    (an invitation to follow DW's channels, and its subscription lines),
+    ``"disclaimer"``, ``"editorial-note"`` (excerpted from other media, not
+    DW's view) or ``"feed"`` (the feed service's footer). Its links are not
+    in :attr:`Article.links`. ``kind`` is ``None`` only when read from schema 2."""
 
     TYPE: ClassVar[Literal["notice"]] = "notice"
     IN_TEXT: ClassVar[bool] = False
+    kind: Optional[NoticeKind]
     text: str
-    html: Optional[str] = source_html()
 
     def to_html(self, language: Optional[str]) -> str:
-        """The notice as a paragraph (or its source HTML)."""
-        return self.html if self.html is not None else f"<p>{text_html(self.text)}</p>"
+        """The notice as a paragraph, or the feed's footer as its ``<div>``."""
+        if self.kind == "feed":
+            return f"<div>{text_html(self.text)}</div>"
+        return f"<p>{text_html(self.text)}</p>"
 
 
 @attrs.frozen
