@@ -97,3 +97,29 @@ def test_a_picture_gallery_item_reports_nothing() -> None:
 )
 def test_damage_beside_the_feed_items_is_still_reported(body: str) -> None:
     assert dwparse.parse(HEAD + body).problems != ()
+
+
+# -- schema 2 read back ----------------------------------------------------------------
+
+
+def test_schema_2_lines_are_still_read() -> None:
+    article = parse(f"<div><i>德正<br>2025-05-20T12:56:04.930Z</i></div><p>正文</p><p>DW中文有Instagram！</p>")
+    data = article.to_dict()
+    old = {key: value for key, value in data.items() if key != "byline"}
+    old["schema_version"] = 2
+    old["blocks"] = [
+        {key: value for key, value in block.items() if key != "kind"} if block["type"] == "notice" else block
+        for block in data["blocks"]
+    ]
+    again = dwparse.Article.from_dict(old)
+    assert again.byline is None and again.blocks[-1] == dwparse.Notice(None, "DW中文有Instagram！")
+    assert again.authors == article.authors and again.text == article.text
+    with pytest.raises(ValueError):
+        dwparse.Article.from_dict({**data, "schema_version": 1})
+    with pytest.raises(ValueError):
+        dwparse.Article.from_dict({**data, "blocks": [{**data["blocks"][-1], "kind": "advert"}]})
+
+
+def test_a_bare_top_level_rule_is_dropped_like_a_break() -> None:
+    article = parse(f"{DATE}<p>正文</p><br><hr><p>又一段</p><hr class=\"x\">")
+    assert [block.TYPE for block in article.blocks] == ["paragraph", "paragraph", "raw"]

@@ -36,7 +36,7 @@ from dwparse.parser import parse, parse_file
 from dwparse.jsonl import read_jsonl
 from dwparse.schema import json_schema
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 __all__ = [
     "CODES",

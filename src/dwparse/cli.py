@@ -34,7 +34,7 @@ Convert archived DW article files to JSON lines (or Parquet tables, or plain tex
 Each PATH is a file, a directory that is searched recursively for *.md
 files (in name order), or - for one article on standard input. Only regular
 files are read: FIFOs and devices are reported, never waited on. For every file read, one line of JSON is written: the
-article in dwparse's JSON shape (schema_version 2) with "path" added first.
+article in dwparse's JSON shape (schema_version 3) with "path" added first.
 """
 
 EPILOG = """\

@@ -21,7 +21,7 @@ def read_jsonl(source: Union[str, bytes, "os.PathLike[str]", Iterable[str]]) -> 
     written with ``--no-inlines`` gives paragraphs with one plain run each.
 
     :raises ValueError: for a line that is not UTF-8 or not JSON, has no
-        ``"path"``, or is not an article of schema 2; the message names the line.
+        ``"path"``, or is not an article of schema 3 (or 2); the message names the line.
     :raises OSError: if the file cannot be opened or read.
     """
     if isinstance(source, (str, bytes, os.PathLike)):

@@ -123,6 +123,7 @@ def rows(path: str, article: Article) -> dict[str, list[Row]]:
             "content_type": article.content_type,
             "language": article.language,
             "published_at": article.published_at,
+            "byline": article.byline,
             "authors": list(article.authors),
             **_image("lead_image_", article.lead_image),
             "sources": list(article.sources),
@@ -180,7 +181,7 @@ def schemas() -> dict[str, Any]:
     fields: dict[str, list[tuple[str, Any]]] = {
         "articles": [
             ("path", text), ("archived_at", time), ("title", text), ("url", text), ("article_id", int64),
-            ("content_type", text), ("language", text), ("published_at", time), ("authors", texts),
+            ("content_type", text), ("language", text), ("published_at", time), ("byline", text), ("authors", texts),
             *image("lead_image_"), ("sources", texts), ("copyright", text), ("text", text), ("problems", int32),
         ],
         "blocks": [(name, arrow[kind]) for name, kind in BLOCK_COLUMNS.items()],

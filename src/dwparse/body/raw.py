@@ -21,11 +21,12 @@ GIVES = (Raw, Embed)
 
 
 def read(cursor: Cursor, element: etree._Element) -> int:
-    """Any element; an empty one (``<div></div>``) gives nothing."""
+    """Any element; an empty one (``<div></div>``, a bare ``<hr>``) gives nothing."""
     text = cursor.text(element)
     if not text and len(element):  # a wrapper around one player is that player
         html = outer_html(element)
         cursor.add(embed_of(element, html) or Raw(html, text))
     elif text or len(element) or element.attrib or (element.text or "").strip() or element.tag in EMBEDDED_TAGS:
-        cursor.add(Raw(outer_html(element), text))
+        if element.tag != "hr" or element.attrib:  # a bare top-level <hr> is dropped, like <br>
+            cursor.add(Raw(outer_html(element), text))
     return 1
