@@ -15,7 +15,7 @@ __all__ = [
     "EMBED_TAGS", "EM_TAGS", "EPOCH", "GALLERY_LABEL", "GALLERY_LABELS", "HIDDEN_TAGS", "IMAGE_CREDIT",
     "IMAGE_CREDIT_LABELS", "INLINE_TAGS", "INTERVIEWER", "MAX_ATTRIBUTES", "MAX_DEPTH", "MAX_TOPIC_NAME",
     "MEDIA_TAGS", "NAME_SEPARATORS",
-    "NOTICE_FIRSTS", "NOTICE_PATTERNS", "OPEN_PARENS", "RAW_TEXT_TAGS", "STRONG_TAGS", "VOID_TAGS",
+    "NOTICE", "NOTICE_FIRSTS", "OPEN_PARENS", "RAW_TEXT_TAGS", "STRONG_TAGS", "VOID_TAGS",
 ]  # fmt: skip
 
 #: The start of Unix time, in UTC: the header comment counts from it.
@@ -33,23 +33,19 @@ GALLERY_LABEL = re.compile("(?:" + "|".join(GALLERY_LABELS.values()) + f")[ \t]*
 IMAGE_CREDIT_LABELS = {"zh": "图像来源", "zh-hant": "圖片來源"}
 #: An image credit label with its colon.
 IMAGE_CREDIT = re.compile("(?:" + "|".join(IMAGE_CREDIT_LABELS.values()) + f")[ \t]*{_COLON}")
-#: What DW's boilerplate notices say, by kind (FORMAT.md, "Notes and
-#: boilerplate"): an invitation to follow or subscribe, and the subscription
-#: lines after it; the opinion disclaimer; the note that a piece is excerpted
-#: from other media and not DW's view; the feed service's footer.
-NOTICE_PATTERNS = {
-    "promotion": re.compile(
-        "(?:DW中文有Instagram|欢迎订阅|歡迎訂閱|欢迎关注|歡迎關注)"
-        "|(?:Feed-URL|RSS-Feed|iTunes|Spotify|Apple Podcasts?|Google Podcasts?)[ \t]*" + _COLON
-    ),
-    "disclaimer": re.compile("德国之声致力于|德國之聲致力於"),
-    "editorial-note": re.compile(
-        "[\\[［【（(]?(?:本文)?(?:摘编|摘編|摘译|摘譯|编译|編譯|转载|轉載|综合|綜合)[^。！？]{0,24}"
-        "不代表德[国國]之[声聲]"
-    ),
-    "feed": re.compile("获取更多RSS|獲取更多RSS"),
-}
-#: The first characters of every notice (a quick test before the patterns).
+#: What DW's boilerplate notices say, a group per kind (FORMAT.md, "Notes
+#: and boilerplate"): an invitation to follow or subscribe, and the
+#: subscription lines after it; the opinion disclaimer; the note that a piece
+#: is excerpted from other media and not DW's view; the feed service's footer.
+NOTICE = re.compile(
+    "(?P<promotion>(?:DW中文有Instagram|欢迎订阅|歡迎訂閱|欢迎关注|歡迎關注)"
+    "|(?:Feed-URL|RSS-Feed|iTunes|Spotify|Apple Podcasts?|Google Podcasts?)[ \t]*" + _COLON + ")"
+    "|(?P<disclaimer>德国之声致力于|德國之聲致力於)"
+    "|(?P<editorial_note>[\\[［【（(]?(?:本文)?(?:摘编|摘編|摘译|摘譯|编译|編譯|转载|轉載|综合|綜合)[^。！？]{0,24}"
+    "不代表德[国國]之[声聲])"
+    "|(?P<feed>获取更多RSS|獲取更多RSS)"
+)
+#: The first characters of every notice (a quick test before the pattern).
 NOTICE_FIRSTS = frozenset("D欢歡FRiSAG德本摘编編转轉综綜获獲[［【（(")
 #: An interviewer's question (a paragraph, even when all of it is bold).
 INTERVIEWER = re.compile(

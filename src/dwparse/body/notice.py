@@ -1,7 +1,7 @@
 """Notices: boilerplate that is not article text, and which kind it is.
 
 A paragraph is a notice by what it says, whatever its markup
-(:data:`dwparse.format.NOTICE_PATTERNS`); so is the feed service's footer
+(:data:`dwparse.format.NOTICE`, a group per kind); so is the feed service's footer
 ``<div>获取更多RSS：…</div>``. A URL line right after a promotion is one of its
 subscription lines. A notice's links are not the article's: they are not
 listed in ``links``.
@@ -16,7 +16,7 @@ from lxml import etree
 
 from dwparse.body.cursor import Cursor
 from dwparse.body.nodes import Style
-from dwparse.format import NOTICE_FIRSTS, NOTICE_PATTERNS
+from dwparse.format import NOTICE, NOTICE_FIRSTS
 from dwparse.model import Block, Notice
 
 __all__ = ["GIVES", "TAGS", "follows_promotion", "notice_of", "read"]
@@ -32,10 +32,10 @@ def notice_of(text: str, style: Optional[Style] = None) -> Optional[Notice]:
     """The notice a paragraph's ``text`` is (whatever its style), or ``None``."""
     if not text or text[0] not in NOTICE_FIRSTS or len(text) > _LONGEST:
         return None
-    for kind, pattern in NOTICE_PATTERNS.items():
-        if pattern.match(text) is not None:
-            return Notice(kind, text)  # type: ignore[arg-type]
-    return None
+    match = NOTICE.match(text)
+    if match is None:
+        return None
+    return Notice(match.lastgroup.replace("_", "-"), text)  # type: ignore[arg-type, union-attr]
 
 
 def follows_promotion(block: Block, text: str, previous: Optional[Block]) -> Block:

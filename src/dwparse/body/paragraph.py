@@ -76,7 +76,11 @@ def read(cursor: Cursor, element: etree._Element) -> int:
     if inner is not None:
         text = cursor.rules.normalized(inner.text or "").strip(" ")
         if text and not text.isspace():
-            _added(cursor, classify((TextRun(text, strong, em),), text), text)
+            block = classify((TextRun(text, strong, em),), text)
+            if type(block) is Paragraph and not (cursor.blocks and type(cursor.blocks[-1]) is Notice):
+                cursor.blocks.append(block)  # the common case
+            else:
+                _added(cursor, block, text)
         return 1
     builder = cursor.builder(runs=True)
     builder.container(element)

@@ -49,14 +49,17 @@ class TextRules:
     ``controls``: character references may have put control characters into
     the text (the body holds ``&#``); they are removed. ``collapse``: some
     text may hold whitespace to collapse; when false (a one-line body without
-    double spaces, the common case) text is taken as it is.
+    double spaces, the common case) text is taken as it is. ``spaces``: the
+    body holds no-break or ideographic spaces (or ``&nbsp;``): a text that
+    holds one is collapsed even so.
     """
 
-    __slots__ = ("controls", "collapse")
+    __slots__ = ("controls", "collapse", "spaces")
 
-    def __init__(self, *, controls: bool = True, collapse: bool = True) -> None:
+    def __init__(self, *, controls: bool = True, collapse: bool = True, spaces: bool = True) -> None:
         self.controls = controls
         self.collapse = collapse or controls
+        self.spaces = spaces
 
     @classmethod
     def for_body(cls, html: str) -> TextRules:
@@ -64,14 +67,14 @@ class TextRules:
         # Whitespace after the last tag is trimmed anyway, so it does not count.
         html = html.rstrip()
         collapse = "  " in html or "\n" in html or "\t" in html or "\r" in html or "\f" in html
-        collapse = collapse or "\u00a0" in html or "\u3000" in html or "&nbsp;" in html
-        return cls(controls="&#" in html, collapse=collapse)
+        spaces = "\u00a0" in html or "\u3000" in html or "&nbsp;" in html
+        return cls(controls="&#" in html, collapse=collapse, spaces=spaces)
 
     def normalized(self, text: str) -> str:
         """``text`` with controls removed and whitespace collapsed, as needed."""
         if self.controls:
             text = _CONTROL.sub("", text)
-        if self.collapse:
+        if self.collapse or (self.spaces and ("\u00a0" in text or "\u3000" in text)):
             text = _WHITESPACE.sub(" ", text)
         return text
 
