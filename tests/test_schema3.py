@@ -123,3 +123,74 @@ def test_schema_2_lines_are_still_read() -> None:
 def test_a_bare_top_level_rule_is_dropped_like_a_break() -> None:
     article = parse(f"{DATE}<p>正文</p><br><hr><p>又一段</p><hr class=\"x\">")
     assert [block.TYPE for block in article.blocks] == ["paragraph", "paragraph", "raw"]
+
+
+# -- credits -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "sources", "authors"),
+    [
+        ("<p>(路透社）</p>", ("路透社",), ()),
+        ("<p>（路透社等）</p>", ("路透社",), ()),
+        ("<p><em>（路透社、彭博社、《商报》）</em></p>", ("路透社", "彭博社", "《商报》"), ()),
+        ("<p>（美聯社、中國外交部等）</p>", ("美聯社", "中國外交部"), ()),
+        ("<p>（法新社，德国基督教通讯社，DW）</p>", ("法新社", "德国基督教通讯社", "DW"), ()),
+        ("<p>（路透社 美联社）</p>", ("路透社", "美联社"), ()),
+        ("<p>（《衛報》澳洲版、天空新聞澳洲版）</p>", ("《衛報》澳洲版", "天空新聞澳洲版"), ()),
+        ("<p>（综合报道）</p>", (), ()),
+        ("<p>(綜合報導)</p>", (), ()),
+        ("<p>（来源：德国外交部网页）</p>", ("德国外交部网页",), ()),
+        ("<p>(据法新社、路透社）</p>", ("法新社", "路透社"), ()),
+        ("<p>（据Politico、通讯社综合报道）</p>", ("Politico", "通讯社"), ()),
+        ("<p>张筠青/王凡（路透社等）</p>", ("路透社",), ("张筠青", "王凡")),
+        ("<p>凝炼/文山/（路透社）</p>", ("路透社",), ("凝炼", "文山")),
+        ("<p>李京慧/苗子 （据德新社）</p>", ("德新社",), ("李京慧", "苗子")),
+        ("<p>（德国之声记者Julian Ryall、通讯员子齐等报道）</p>", ("德国之声",), ("Julian Ryall", "子齐")),
+    ],
+)
+def test_credit_lines_of_every_form(line: str, sources: tuple[str, ...], authors: tuple[str, ...]) -> None:
+    article = parse(f"{DATE}<p>正文</p>{line}")
+    assert [block.TYPE for block in article.blocks] == ["paragraph", "credit"]
+    assert (article.sources, article.authors, article.text) == (sources, authors, "正文")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["<p>（法新社报道说，会谈很顺利）</p>", "<p>（图）</p>", "<p>（2024年）</p>", "<p>（第二版）</p>", "<p>（完）</p>"],
+)
+def test_other_lines_in_parentheses_stay_paragraphs(line: str) -> None:
+    assert [block.TYPE for block in parse(f"{DATE}<p>正文</p>{line}").blocks] == ["paragraph", "paragraph"]
+
+
+def test_a_credit_and_the_copyright_in_one_paragraph_are_two_blocks() -> None:
+    article = parse(f"{DATE}<p>正文</p><p>（法新社、路透社、美联社）  © 2024年德国之声版权声明：本文受保护。</p>")
+    assert [block.TYPE for block in article.blocks] == ["paragraph", "credit", "copyright"]
+    assert article.sources == ("法新社", "路透社", "美联社")
+    assert article.copyright == "© 2024年德国之声版权声明：本文受保护。"
+
+
+# -- notices and headings -------------------------------------------------------------------
+
+
+def test_notices_by_kind_and_their_links_are_not_the_articles() -> None:
+    article = parse(
+        f"{DATE}<p>正文</p><p><strong>欢迎订阅德国之声播客。</strong></p><p><strong>Feed-URL:</strong></p>"
+        "<p><strong>https://rss.dw.com/xml/podcast</strong></p>"
+        '<p><strong>DW中文有Instagram！<a href="https://www.instagram.com/dw.chinese">dw.chinese</a></strong></p>'
+        "<p><em>[摘编自其它媒体，不代表德国之声观点]</em></p><p><em>德国之声致力于为您提供客观中立的新闻报道。</em></p>"
+        '<br><hr><div>获取更多RSS：<br><a href="https://feedx.net">https://feedx.net</a><br></div>'
+    )
+    assert [getattr(block, "kind", block.TYPE) for block in article.blocks] == [
+        "paragraph", "promotion", "promotion", "promotion", "promotion", "editorial-note", "disclaimer", "feed",
+    ]  # fmt: skip
+    assert article.links == () and article.text == "正文"
+
+
+@pytest.mark.parametrize(
+    ("bold", "kind"),
+    [("一个小标题", "heading"), ("这是一句完整的话。", "paragraph"), ("太好了！", "paragraph"),
+     ("https://example.com/x", "paragraph"), ("标签：", "paragraph"), ("Label:", "paragraph")],
+)  # fmt: skip
+def test_whole_bold_sentences_urls_and_labels_are_no_headings(bold: str, kind: str) -> None:
+    assert parse(f"{DATE}<p><strong>{bold}</strong></p>").blocks[0].TYPE == kind

@@ -40,7 +40,8 @@ _CJK = re.compile("[\u3400-\u9fff]")
 # What the names of sources end with: agencies, papers, broadcasters, institutions.
 _SOURCE_END = re.compile(
     "(?:社|报|報|网|網|台|站|部|局|署|会|會|院|所|厅|廳|处|處|组织|組織|闻|聞|通讯|通訊|媒体|媒體|公司|"
-    "电视|電視|广播|廣播|网页|網頁|政府|大学|大學|中心|杂志|雜誌|周刊|週刊|刊|在线|線上|推特|X)$"
+    "电视|電視|广播|廣播|网页|網頁|政府|大学|大學|中心|杂志|雜誌|周刊|週刊|刊|在线|線上|推特|X|"
+    "[新聞闻社报報台网網]\\w{1,4}版)$"  # an edition: 天空新聞澳洲版
 )
 _LATIN_SOURCE = re.compile(r"[A-Za-z][A-Za-z0-9&.'\- ]{0,40}")
 # Two or three capitalised words are a person's name, unless one names an outlet.
