@@ -194,3 +194,9 @@ def test_notices_by_kind_and_their_links_are_not_the_articles() -> None:
 )  # fmt: skip
 def test_whole_bold_sentences_urls_and_labels_are_no_headings(bold: str, kind: str) -> None:
     assert parse(f"{DATE}<p><strong>{bold}</strong></p>").blocks[0].TYPE == kind
+
+
+def test_a_closing_line_of_labels_with_its_sources_is_a_credit() -> None:
+    article = parse(f"{DATE}<p>正文</p><p>翻译：达扬 责编：叶宣 来源：德新社，法新社，路透社</p>")
+    assert [block.TYPE for block in article.blocks] == ["paragraph", "credit"]
+    assert article.sources == ("德新社", "法新社", "路透社") and article.text == "正文"

@@ -16,7 +16,7 @@ from typing import Optional, Union
 from dwparse.names import split_names
 from dwparse.format import AUTHOR_LABEL, CLOSE_PARENS, OPEN_PARENS
 from dwparse.body.nodes import Style
-from dwparse.body.sources import credit_line
+from dwparse.body.sources import credit_line, labelled_sources
 from dwparse.model import Copyright, Credit
 
 __all__ = ["author_line", "author_line_names", "credit_of", "credit_people", "credit_sources", "is_agency"]
@@ -55,6 +55,8 @@ def credit_of(text: str, style: Optional[Style]) -> Union[Credit, tuple[Credit, 
             credit = credit_of(head.rstrip(), style)
             if isinstance(credit, Credit):
                 return credit, Copyright("©" + rest)
+        elif "源" in text and (labelled := labelled_sources(text)) is not None:
+            return Credit(text, labelled)
         return None
     sources = credit_sources(text, italic=style.italic)
     return Credit(text, sources) if sources is not None else None

@@ -14,7 +14,7 @@ from typing import NamedTuple, Optional
 
 from dwparse.names import clean_name
 
-__all__ = ["CreditLine", "credit_line", "is_source"]
+__all__ = ["CreditLine", "credit_line", "is_source", "labelled_sources"]
 
 
 class CreditLine(NamedTuple):
@@ -135,3 +135,19 @@ def credit_line(text: str, *, italic: bool) -> Optional[CreditLine]:
             return None
         sources = _italic_sources(inner)
     return CreditLine(tuple(dict.fromkeys(sources)), names)
+
+
+# A line of labels without parentheses: "翻译：达扬 责编：叶宣 来源：德新社，法新社，路透社".
+_LABELLED = re.compile(
+    r"(?:[^\s:：（()）]{1,4}[:：]\s*[^\s:：（()）]{1,12}\s+){0,3}(?:来源|來源|消息来源|资料来源)[:：]\s*(?P<sources>[^:：（()）]+)"
+)
+
+
+def labelled_sources(text: str) -> Optional[tuple[str, ...]]:
+    """The sources of a closing line of labels that ends in a source label
+    (``翻译：达扬 责编：叶宣 来源：德新社，法新社``), or ``None``."""
+    match = _LABELLED.fullmatch(text)
+    if match is None or _SENTENCE_END.search(text):
+        return None
+    sources = _sources(match["sources"].strip())
+    return tuple(dict.fromkeys(sources)) if sources else None
