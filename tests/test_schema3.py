@@ -200,3 +200,13 @@ def test_a_closing_line_of_labels_with_its_sources_is_a_credit() -> None:
     article = parse(f"{DATE}<p>正文</p><p>翻译：达扬 责编：叶宣 来源：德新社，法新社，路透社</p>")
     assert [block.TYPE for block in article.blocks] == ["paragraph", "credit"]
     assert article.sources == ("德新社", "法新社", "路透社") and article.text == "正文"
+
+
+@pytest.mark.parametrize(("inner", "heading"), [("<p>美国卸下调停者角色</p>", "美国卸下调停者角色"), ("<p></p>", None)])
+def test_an_image_placeholder_in_a_bold_subheading(inner: str, heading: str | None) -> None:
+    placeholder = '<span class="placeholder" data-id="55170949" data-type="IMAGE" title="Bild"></span>'
+    article = parse(f"{DATE}<p>正文</p><p><strong>{placeholder}{inner}</strong></p><p>后文</p>")
+    expected: list[object] = [dwparse.ImageBlock(dwparse.Image(None, None, 55170949))]
+    expected += [dwparse.Heading(heading, 2)] if heading else []
+    assert list(article.blocks[1:-1]) == expected
+    assert article.topics == () and article.problems == ()

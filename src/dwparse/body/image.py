@@ -11,12 +11,13 @@ from dwparse.body.cursor import Cursor
 from dwparse.body.html import Node
 from dwparse.body.nodes import classes, has_media, media_count, only_child
 from dwparse.captions import image_from_src, split_caption
-from dwparse.model import Image, ImageBlock
+from dwparse.format import STRONG_TAGS
+from dwparse.model import Heading, Image, ImageBlock
 
 __all__ = ["GIVES", "TAGS", "captioned", "is_caption_div", "is_image", "read"]
 
 TAGS = ("img", "div", "p")
-GIVES = (ImageBlock,)
+GIVES = (ImageBlock, Heading)
 
 
 def is_image(node: Node) -> TypeGuard[etree._Element]:
@@ -41,9 +42,10 @@ def is_caption_div(node: Optional[Node]) -> TypeGuard[etree._Element]:
 
 
 def read(cursor: Cursor, element: etree._Element) -> int:
-    """An image between paragraphs, with its caption."""
+    """An image between paragraphs, with its caption; or DW's image
+    placeholder in a bold subheading."""
     if not is_image(element):
-        return 0
+        return _bold_placeholder(cursor, element)
     image, consumed = captioned(cursor, element, 0)
     if image is not None:
         cursor.add(ImageBlock(image))
@@ -85,3 +87,27 @@ def _image(element: etree._Element) -> Image:
             image = Image(image.url, image.src, int(data_id))
         return image
     return image_from_src(img.get("src") if img is not None else None)
+
+
+def _bold_placeholder(cursor: Cursor, element: etree._Element) -> int:
+    """``<p><strong><span class="placeholder" data-id=ID data-type="IMAGE"></span><p>TITLE</p></strong></p>``
+    (2020-2021): an image known by its id, and a subheading (the inner
+    ``<p>`` may be empty)."""
+    if element.tag != "p" or len(element) != 1 or (element.text or "").strip():
+        return 0
+    bold = element[0]
+    if bold.tag not in STRONG_TAGS or not len(bold) or (bold.text or "").strip() or (bold.tail or "").strip():
+        return 0
+    span, rest = bold[0], list(bold)[1:]
+    if span.tag != "span" or span.get("data-type") != "IMAGE" or len(span) or (span.text or "").strip():
+        return 0
+    data_id = (span.get("data-id") or "").strip()
+    if not (data_id.isascii() and data_id.isdigit() and len(data_id) <= 18) or has_media(bold):
+        return 0
+    if any(part.tag != "p" or (part.tail or "").strip() for part in rest) or (span.tail or "").strip():
+        return 0
+    cursor.add(ImageBlock(Image(None, None, int(data_id))))
+    title = "\n".join(text for part in rest if (text := cursor.text(part)))
+    if title:
+        cursor.add(Heading(title, 2))
+    return 1

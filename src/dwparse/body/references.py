@@ -38,8 +38,8 @@ class References:
 def topic_id_of(element: etree._Element) -> Optional[int]:
     """The topic id of a DW topic ``<span data-id=ID data-type=...>``, else ``None``."""
     data_id = element.get("data-id")
-    if data_id is None or element.get("data-type") is None:
-        return None
+    if data_id is None or element.get("data-type") in (None, "IMAGE"):
+        return None  # an image placeholder is no topic
     data_id = data_id.strip()
     return int(data_id) if _TOPIC_ID.fullmatch(data_id) else None
 
