@@ -70,9 +70,29 @@ def _unclosed_quote(html: str) -> Optional[int]:
             before -= 1
         if before < 0 or html[before] != "=" or html.rfind("<", 0, before) < html.rfind(">", 0, before):
             continue
-        if html.find(">", last) >= 0:
+        if html.find(">", last) >= 0 and not _closes_a_value(html, html.rfind("<", 0, before), last):
             return last
     return None
+
+
+def _closes_a_value(html: str, tag: int, quote: int) -> bool:
+    """Whether the quote at ``quote`` closes a value opened earlier in the
+    tag that starts at ``tag`` (``href="…?maca="``): the quotes of the tag are
+    read in order, a value opening at a quote after ``=``."""
+    inside = ""
+    at = tag
+    while True:
+        at = min((found for mark in (inside or "\"'") if (found := html.find(mark, at + 1, quote + 1)) >= 0), default=-1)
+        if at < 0 or at == quote:
+            return bool(inside) and at == quote
+        if inside:
+            inside = ""
+            continue
+        before = at - 1
+        while before > tag and html[before] in _SPACES:
+            before -= 1
+        if html[before] == "=":
+            inside = html[at]
 
 
 def _unclosed_comment(html: str) -> Optional[int]:
