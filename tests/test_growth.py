@@ -45,6 +45,7 @@ CONSTRUCTS: dict[str, Callable[[int], str]] = {
     "problems with positions": lambda n: "".join(f"<p>段{i}\x01</p></b>" for i in range(n)),
     "attributes": lambda n: "<p " + " ".join(f'a{i}="{i}"' for i in range(n * 10)) + ">文字</p>",
     "embeds": lambda n: "".join(f'<div class="embed tweet" data-id="{i}"><p>推文{i}</p></div>' for i in range(n)),
+    "nested links": lambda n: "<p>" + "".join(f'<a href="https://e.com/{i}"><b>链接{i}' for i in range(n)) + "</b></a>" * n + "</p>",
 }
 
 
@@ -82,7 +83,44 @@ def test_the_counter_sees_quadratic_work() -> None:
     assert count(80) / count(20) > 12
 
 
-@pytest.mark.parametrize("construct", ["nested spans", "topics", "credit agencies"])
+@pytest.mark.parametrize("construct", ["nested spans", "nested links", "topics", "credit agencies"])
 def test_json_stays_within_a_small_constant_of_the_input(construct: str) -> None:
     text = _text(construct, 900)
     assert len(dwparse.parse(text).to_json()) < 8 * len(text)
+
+
+class _CountingPieces(list):  # type: ignore[type-arg]
+    """A TextBuilder's pieces that count how often they are read, also by C
+    code walking them (``itertools.islice``), which no profiler sees."""
+
+    reads = 0
+
+    def __getitem__(self, index: object) -> object:
+        _CountingPieces.reads += 1
+        return super().__getitem__(index)  # type: ignore[index]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        for item in super().__iter__():
+            _CountingPieces.reads += 1
+            yield item
+
+
+@pytest.mark.parametrize("construct", ["topics", "nested spans", "nested links"])
+def test_links_and_topics_read_their_text_in_linear_work(construct: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dwparse.body import text
+
+    original = text.TextBuilder.__init__
+
+    def counting(self: text.TextBuilder, *args: object, **kwargs: object) -> None:
+        original(self, *args, **kwargs)  # type: ignore[arg-type]
+        self.pieces = _CountingPieces(self.pieces)
+
+    monkeypatch.setattr(text.TextBuilder, "__init__", counting)
+
+    def reads(n: int) -> int:
+        _CountingPieces.reads = 0
+        dwparse.parse(_text(construct, n))
+        return _CountingPieces.reads
+
+    small, large = reads(300), reads(1200)
+    assert small > 0 and large / small < 5.0, f"{construct}: {small} reads for n, {large} for 4n"

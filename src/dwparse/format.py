@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 __all__ = [
     "AUTHOR_LABEL", "BLOCK_TAGS", "CELL_TAGS", "CLOSE_PARENS", "COLONS", "CONTROLS", "EMBEDDED_TAGS",
     "EMBED_TAGS", "EM_TAGS", "EPOCH", "GALLERY_LABEL", "GALLERY_LABELS", "HIDDEN_TAGS", "IMAGE_CREDIT",
-    "IMAGE_CREDIT_LABELS", "INLINE_TAGS", "INTERVIEWER", "MAX_ATTRIBUTES", "MAX_DEPTH", "MAX_TOPIC_NAME",
+    "IMAGE_CREDIT_LABELS", "INLINE_TAGS", "INTERVIEWER", "MAX_ATTRIBUTES", "MAX_DEPTH", "MAX_LINK_TEXT", "MAX_TOPIC_NAME",
     "MEDIA_TAGS", "NAME_SEPARATORS",
     "NOTICE", "NOTICE_FIRSTS", "OPEN_PARENS", "RAW_TEXT_TAGS", "STRONG_TAGS", "VOID_TAGS",
 ]  # fmt: skip
@@ -73,6 +73,10 @@ MAX_ATTRIBUTES = 1000
 #: Characters of a topic tag's text kept as the topic's name: nested tags
 #: would otherwise repeat the text of all those inside them.
 MAX_TOPIC_NAME = 200
+#: Characters of a link's text kept in ``links`` (its text stays whole in the
+#: paragraph): links nested one in another would otherwise repeat the text of
+#: all those inside them, and the output would grow with the square of the input.
+MAX_LINK_TEXT = 200
 
 #: Elements that may stand inside a paragraph and keep it a paragraph.
 INLINE_TAGS = frozenset(

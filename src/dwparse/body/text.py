@@ -10,14 +10,13 @@ reader keeps with the block it builds, or drops with it: nothing to undo.
 
 from __future__ import annotations
 
-import itertools
 import re
 from typing import Any, Optional
 
 from lxml import etree
 
 from dwparse.format import (
-    BLOCK_TAGS, CELL_TAGS, CONTROLS, EM_TAGS, HIDDEN_TAGS, INLINE_TAGS, MAX_TOPIC_NAME, STRONG_TAGS,
+    BLOCK_TAGS, CELL_TAGS, CONTROLS, EM_TAGS, HIDDEN_TAGS, INLINE_TAGS, MAX_LINK_TEXT, MAX_TOPIC_NAME, STRONG_TAGS,
 )  # fmt: skip
 from dwparse.body.references import References, target_run
 from dwparse.model import Inline, Link, LinkRun, TextRun, Topic, TopicRun
@@ -292,22 +291,25 @@ class TextBuilder:
         if isinstance(target, TopicRun):
             if target.topic_id in found.topics or target.topic_id in self.listed:
                 return  # listed already: do not join its text again (nested spans)
-            found.topics[target.topic_id] = Topic(self._name(start), target.topic_id, target.topic_type)
+            found.topics[target.topic_id] = Topic(self._name(start, MAX_TOPIC_NAME), target.topic_id, target.topic_type)
         elif isinstance(target, LinkRun):
-            text = "".join(piece[1] for piece in self.pieces[start:]).strip(" \n")
+            text = self._name(start, MAX_LINK_TEXT)
             found.links.append(Link(text, target.href, target.rel, target.target_id, target.target_type))
 
-    def _name(self, start: int) -> str:
-        """The text from piece ``start`` on, cut at :data:`MAX_TOPIC_NAME`
-        characters: the cost and size of nested topics stay linear."""
+    def _name(self, start: int, limit: int) -> str:
+        """The text from piece ``start`` on, cut at ``limit`` characters: the
+        cost and size of nested links and topics stay linear (the pieces are
+        indexed from ``start``, never walked from the first)."""
         parts = []
         size = 0
-        for piece in itertools.islice(self.pieces, start, None):
-            parts.append(piece[1])
-            size += len(piece[1])
-            if size > 2 * MAX_TOPIC_NAME:
+        pieces = self.pieces
+        for index in range(start, len(pieces)):
+            text = pieces[index][1]
+            parts.append(text)
+            size += len(text)
+            if size > 2 * limit:
                 break
-        return "".join(parts).strip(" \n")[:MAX_TOPIC_NAME]
+        return "".join(parts).strip(" \n")[:limit]
 
     # -- results ---------------------------------------------------------------
 
