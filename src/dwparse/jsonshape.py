@@ -10,6 +10,7 @@ classes is told apart by the ``"type"`` word.
 
 from __future__ import annotations
 
+import re
 import typing
 from datetime import datetime, timezone
 from typing import Any, Literal, Optional, Union
@@ -88,7 +89,7 @@ def article_from_dict(cls: type, data: Any) -> Any:
         if version != cls.SCHEMA_VERSION:  # type: ignore[attr-defined]
             data = _UPGRADES[version](data)
         return from_jsonable(cls, data)
-    except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as error:
+    except (KeyError, TypeError, ValueError, AttributeError, RecursionError, OverflowError) as error:
         detail = f"{type(error).__name__}: {error}" if not isinstance(error, ValueError) else str(error)
         raise ValueError(f"not an article of schema_version {version}: {detail}") from error
 
@@ -159,8 +160,37 @@ def from_jsonable(hint: Any, value: Any) -> Any:
                 raise KeyError(f"{hint.__name__} without {name!r}")
             else:
                 fields[name] = from_jsonable(hints[name], value[name])
+                _within(hint, name, value[name])
         return hint(**fields)
     return _check(hint, value)
+
+
+def _within(kind: type, name: str, value: Any) -> None:
+    """Check ``value`` against the JSON Schema keywords of the field's
+    metadata (those the shipped schema holds), so that what the schema
+    rejects is refused here too, with the key named."""
+    schema = _SCHEMAS.get((kind, name))
+    if schema is None:
+        field = attrs.fields_dict(kind)[name]
+        schema = _SCHEMAS[(kind, name)] = field.metadata.get("schema", {})
+    if not schema or value is None:
+        return
+    problem = None
+    if "enum" in schema and value not in schema["enum"]:
+        problem = f"is not one of {schema['enum']}"
+    elif "minimum" in schema and value < schema["minimum"] or "maximum" in schema and value > schema["maximum"]:
+        problem = f"is out of [{schema.get('minimum')}, {schema.get('maximum')}]"
+    elif "pattern" in schema and re.search(schema["pattern"], value) is None:
+        problem = f"does not match {schema['pattern']}"
+    elif schema.get("uniqueItems") and len(set(value)) < len(value):
+        problem = "repeats an item"
+    elif schema.get("items", {}).get("minLength") and any(len(item) < schema["items"]["minLength"] for item in value):
+        problem = "holds an empty item"
+    if problem is not None:
+        raise ValueError(f"{kind.__name__}.{name} {value!r} {problem}")
+
+
+_SCHEMAS: dict[tuple[type, str], dict[str, Any]] = {}
 
 
 def _check(kind: Any, value: Any) -> Any:
