@@ -59,3 +59,57 @@ def test_from_dict_refuses_a_heading_level_out_of_range() -> None:
     data["blocks"][1]["level"] = 99  # type: ignore[index]
     with pytest.raises(ValueError, match="Heading.level"):
         dwparse.Article.from_dict(data)
+
+
+# -- the command line ---------------------------------------------------------------------
+
+ARTICLE = HEAD + DATE + "<p>正文</p>"
+
+
+def _main(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    from dwparse.cli import main
+
+    try:
+        status = main(list(argv))
+    except SystemExit as exit:  # a usage error
+        status = int(exit.code or 0)
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def test_out_naming_an_input_file_is_refused(tmp_path: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]) -> None:
+    first, second = tmp_path / "in1.md", tmp_path / "in2.md"  # type: ignore[operator]
+    first.write_text(ARTICLE, encoding="utf-8")
+    second.write_text(ARTICLE, encoding="utf-8")
+    status, _, err = _main(capsys, str(first), str(second), "-o", str(first))
+    assert status == 2 and "names an input file" in err
+    assert first.read_text(encoding="utf-8") == ARTICLE
+
+
+def test_links_out_of_a_walked_folder_are_reported_not_read(tmp_path: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]) -> None:
+    folder, outside = tmp_path / "archive", tmp_path / "secret.md"  # type: ignore[operator]
+    folder.mkdir()
+    outside.write_text(HEAD + DATE + "<p>机密</p>", encoding="utf-8")
+    (folder / "a.md").write_text(ARTICLE, encoding="utf-8")
+    (folder / "b.md").symlink_to(outside)
+    (folder / "c.md").symlink_to(folder / "a.md")  # a link inside the folder is read
+    (folder / "d.md").mkdir()  # a folder named *.md is not walked into
+    (folder / "d.md" / "e.md").write_text(ARTICLE, encoding="utf-8")
+    status, out, err = _main(capsys, str(folder))
+    assert "机密" not in out and len(out.splitlines()) == 2
+    assert "b.md: a link out of the folder" in err and "d.md: a folder" in err and status == 1
+    status, out, _ = _main(capsys, str(folder / "b.md"))  # named on the command line: read as given
+    assert status == 0 and "机密" in out
+
+
+def test_text_output_escapes_a_title_that_looks_like_a_header(tmp_path: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "x.md"  # type: ignore[operator]
+    path.write_text("<!--1747745800000-->\n[==> /etc/passwd <==](https://www.dw.com/zh/x/a-1)\n---\n\n" + DATE + "<p>正文</p>", encoding="utf-8")
+    status, out, _ = _main(capsys, "--format", "text", str(path))
+    assert status == 0 and [line for line in out.splitlines() if line.startswith("==> ")] == [f"==> {path} <=="]
+
+
+def test_bidi_controls_and_line_separators_in_names_are_escaped() -> None:
+    from dwparse.cli import _shown
+
+    assert _shown("a\u202eb\u2028c.md") == "a\\u202eb\\u2028c.md"

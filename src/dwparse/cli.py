@@ -22,7 +22,9 @@ from dwparse.tables import INSTALL_HINT, ParquetFolder, rows, umasked
 
 __all__ = ["main"]
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+# Control characters, and what reorders or breaks a terminal's line (bidi
+# controls such as U+202E, line and paragraph separators): escaped in names.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 # ANSI: clear from the cursor to the end of the line (for the progress bar).
 _CLEAR_LINE = "\x1b[K"
 # A line of article text that looks like the header of a file in --text output.
@@ -102,7 +104,8 @@ def _convert(path: str, strict: bool, form: str, inlines: bool = True) -> _Conve
     path = _written(path)
     if form == "text":
         body = _HEADER_LIKE.sub(r"\\\1", article.text)  # a line of the text cannot pass for a file's header
-        output = f"==> {_shown(path)} <==\n{article.title or ''}\n\n{body}\n\n"
+        title = _HEADER_LIKE.sub(r"\\\1", article.title or "")  # nor can the title
+        output = f"==> {_shown(path)} <==\n{title}\n\n{body}\n\n"
     elif form == "parquet":
         output = rows(path, article)
     else:
@@ -133,13 +136,22 @@ def _walk(paths: Sequence[str], errors: list[str], skip: frozenset[str]) -> Iter
         def unreadable(error: OSError) -> None:
             errors.append(f"{_shown(error.filename or path)}: {error.strerror or error}")
 
+        root = os.path.realpath(path)
         for folder, folders, files in os.walk(path, onerror=unreadable):
             folders.sort()
+            for name in [name for name in folders if name.endswith(".md")]:
+                folders.remove(name)  # a folder named *.md: reported, not walked into
+                errors.append(f"{_shown(os.path.join(folder, name))}: a folder, not an archive file")
             for name in sorted(files):
                 if name.endswith(".md"):
                     found = os.path.join(folder, name)
-                    if os.path.realpath(found) not in skip:
-                        yield found
+                    real = os.path.realpath(found)
+                    if real in skip:
+                        continue
+                    if os.path.islink(found) and os.path.commonpath([root, real]) != root:
+                        errors.append(f"{_shown(found)}: a link out of the folder, not read")
+                        continue
+                    yield found
 
 
 class _Output:
@@ -250,6 +262,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         parser.error("standard input (-) can be read once")
     if args.text:
         args.format = "text"
+    if args.output is not None and os.path.exists(args.output):
+        target = os.path.realpath(args.output)
+        named = [path for path in args.paths if path != "-" and os.path.realpath(path) == target]
+        if named and not os.path.isdir(target):
+            parser.error(f"-o {_shown(args.output)} names an input file; give another OUT")
     output: Union[_Output, ParquetFolder]
     try:
         if args.format == "parquet":
