@@ -277,7 +277,15 @@ def test_a_hundred_thousand_attributes_are_bounded() -> None:
     head = "<!--1-->\n[t](https://www.dw.com/zh/x/a-1)\n---\n\n" + DATE
     article = dwparse.parse(head + "<p " + " ".join(f'a{i}="{i}"' for i in range(100_000)) + ">文字</p>")
     assert article.text == "文字"
-    assert any("more than 1000 attributes" in problem.message for problem in article.problems)
+    assert any("more than 200 attributes" in problem.message for problem in article.problems)
+
+
+def test_many_short_attributes_are_bounded_whatever_the_tags_length() -> None:
+    head = "<!--1-->\n[t](https://www.dw.com/zh/x/a-1)\n---\n\n" + DATE
+    tag = "<p " + " ".join(f"a{i}" for i in range(3500)) + ">文字</p>"  # 17,000 characters
+    article = dwparse.parse(head + tag * 3)
+    assert article.text == "文字\n\n文字\n\n文字"
+    assert any("3 tag(s) with more than 200 attributes" in problem.message for problem in article.problems)
 
 
 def test_nested_topic_names_are_bounded() -> None:

@@ -69,7 +69,7 @@ MAX_DEPTH = 1000
 
 #: Attributes read of one tag; more are dropped before lxml reads the body
 #: (libxml2 takes time that grows with the square of their number).
-MAX_ATTRIBUTES = 1000
+MAX_ATTRIBUTES = 200
 #: Characters of a topic tag's text kept as the topic's name: nested tags
 #: would otherwise repeat the text of all those inside them.
 MAX_TOPIC_NAME = 200

@@ -33,7 +33,9 @@ _TAG_START = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[^A-Za-z0-9-])")
 _TAG_STOP = re.compile(r"[<>\"']")
 # A start tag long enough to hold very many attributes, and one attribute.
 # (The lookahead keeps the name from backtracking: linear on any input.)
-_LONG_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)(?=[^A-Za-z0-9-])[^<>]{20000,}>")
+# A tag long enough to hold more than MAX_ATTRIBUTES attributes (each takes
+# two characters at least), whose attributes are then counted.
+_LONG_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)(?=[^A-Za-z0-9-])[^<>]{%d,}>" % (2 * MAX_ATTRIBUTES))
 _ATTRIBUTE = re.compile(r"""[^\s=/>"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?""")
 _TOO_DEEP = "Excessive depth"
 _UNEXPECTED_END_TAG = re.compile(r"Unexpected end tag : (\S+)")
