@@ -110,6 +110,80 @@ def test_text_output_escapes_a_title_that_looks_like_a_header(tmp_path: pytest.T
 
 
 def test_bidi_controls_and_line_separators_in_names_are_escaped() -> None:
-    from dwparse.cli import _shown
+    from dwparse.walk import shown as _shown
 
     assert _shown("a\u202eb\u2028c.md") == "a\\u202eb\\u2028c.md"
+
+
+# -- workers ---------------------------------------------------------------------------------
+
+
+def _die_on_forty(number: int) -> int:
+    import os
+    import signal
+
+    if number == 40:
+        os.kill(os.getpid(), signal.SIGKILL)  # as the OOM killer would
+    return number * 10
+
+
+def test_a_killed_worker_costs_only_the_files_in_flight() -> None:
+    from dwparse.batch import map_files
+
+    results = list(map_files(_die_on_forty, range(300), jobs=2, lost=lambda number, error: -1))
+    assert [number for number, _ in results] == list(range(300))
+    failed = [number for number, result in results if result == -1]
+    assert 40 in failed and len(failed) < 200
+    assert all(result == number * 10 for number, result in results if result != -1)
+    assert results[-1] == (299, 2990)  # the rest was read by fresh workers
+
+
+def test_the_command_line_names_the_lost_files_and_writes_the_rest(
+    tmp_path: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dwparse import cli
+
+    folder = tmp_path / "many"  # type: ignore[operator]
+    folder.mkdir()
+    for number in range(400):
+        (folder / f"{number:03d}.md").write_text(ARTICLE, encoding="utf-8")
+    monkeypatch.setattr(cli, "_convert_task", _KillOn("040.md"))
+    status, out, err = _main(capsys, "--jobs", "2", str(folder))
+    assert status == 1 and "040.md: the worker process reading it died" in err
+    lines = out.splitlines()
+    assert 0 < len(lines) < 400 and "399.md" in lines[-1]  # what was in flight is lost, the rest written
+
+
+class _KillOn:
+    """A picklable task that kills its worker on one file."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, task: tuple[str, bool, str, bool]) -> object:
+        import os
+        import signal
+
+        from dwparse import cli
+
+        if task[0].endswith(self.name):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return cli._convert(*task)
+
+
+def test_never_more_workers_than_chunks_nor_than_the_machine_can_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dwparse import batch
+
+    from concurrent.futures import ThreadPoolExecutor
+
+    started: list[int] = []
+
+    def recording(max_workers: int) -> object:  # threads: a regression cannot fork a hundred thousand processes
+        started.append(max_workers)
+        return ThreadPoolExecutor(max_workers=min(max_workers, 4))
+
+    monkeypatch.setattr(batch, "ProcessPoolExecutor", recording)
+    assert [result for _, result in batch.map_files(abs, range(-5, 5), jobs=100_000)] == [abs(n) for n in range(-5, 5)]
+    assert started == [1]  # ten items: one chunk, one worker
+    list(batch.map_files(abs, range(100_000), jobs=100_000))
+    assert started[-1] == batch.workers_for(100_000) <= batch.MAX_JOBS_PER_CPU * (__import__("os").cpu_count() or 1)

@@ -15,16 +15,14 @@ from collections.abc import Iterator, Sequence
 from typing import IO, Any, NamedTuple, Optional, Union
 
 from dwparse import __version__
-from dwparse.batch import map_files
+from dwparse.batch import map_files, workers_for
+from dwparse.walk import shown as _shown, walk as _walk
 from dwparse.errors import ParseError
 from dwparse.parser import parse, parse_file
 from dwparse.tables import INSTALL_HINT, ParquetFolder, rows, umasked
 
 __all__ = ["main"]
 
-# Control characters, and what reorders or breaks a terminal's line (bidi
-# controls such as U+202E, line and paragraph separators): escaped in names.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 # ANSI: clear from the cursor to the end of the line (for the progress bar).
 _CLEAR_LINE = "\x1b[K"
 # A line of article text that looks like the header of a file in --text output.
@@ -115,43 +113,6 @@ def _convert(path: str, strict: bool, form: str, inlines: bool = True) -> _Conve
 
 def _convert_task(task: tuple[str, bool, str, bool]) -> _Converted:
     return _convert(*task)
-
-
-def _shown(path: str) -> str:
-    """``path`` for a terminal: control characters escaped."""
-    return _CONTROL.sub(lambda match: match[0].encode("unicode_escape").decode("ascii"), path)
-
-
-def _walk(paths: Sequence[str], errors: list[str], skip: frozenset[str]) -> Iterator[str]:
-    """Files named, and *.md files under directories named, in name order.
-
-    Folders that cannot be read are added to ``errors``; files whose real
-    path is in ``skip`` (the output) are left out.
-    """
-    for path in paths:
-        if path == "-" or not os.path.isdir(path):
-            yield path
-            continue
-
-        def unreadable(error: OSError) -> None:
-            errors.append(f"{_shown(error.filename or path)}: {error.strerror or error}")
-
-        root = os.path.realpath(path)
-        for folder, folders, files in os.walk(path, onerror=unreadable):
-            folders.sort()
-            for name in [name for name in folders if name.endswith(".md")]:
-                folders.remove(name)  # a folder named *.md: reported, not walked into
-                errors.append(f"{_shown(os.path.join(folder, name))}: a folder, not an archive file")
-            for name in sorted(files):
-                if name.endswith(".md"):
-                    found = os.path.join(folder, name)
-                    real = os.path.realpath(found)
-                    if real in skip:
-                        continue
-                    if os.path.islink(found) and os.path.commonpath([root, real]) != root:
-                        errors.append(f"{_shown(found)}: a link out of the folder, not read")
-                        continue
-                    yield found
 
 
 class _Output:
@@ -284,6 +245,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if threading.current_thread() is threading.main_thread():
         handlers = {number: signal.signal(number, _interrupt) for number in (signal.SIGINT, signal.SIGTERM)}
     _ARMED[0] = True
+    _INTERRUPTED[0] = False
     _MAIN_PID[0] = os.getpid()
     try:
         return run.run()
@@ -312,13 +274,23 @@ _ARMED = [False]
 _MAIN_PID = [os.getpid()]
 
 
+# Whether a signal came while armed: the run stops even if its KeyboardInterrupt
+# was swallowed somewhere (inside the process pool's own code, say).
+_INTERRUPTED = [False]
+
+
 def _interrupt(signum: int, frame: object) -> None:
     if os.getpid() != _MAIN_PID[0]:  # a worker process: stop as the signal says
         signal.signal(signum, signal.SIG_DFL)
         os.kill(os.getpid(), signum)
     if _ARMED[0]:
         _ARMED[0] = False
+        _INTERRUPTED[0] = True
         raise KeyboardInterrupt
+
+
+def _lost(task: tuple[str, bool, str, bool], error: BaseException) -> _Converted:
+    return _Converted(None, 0, f"the worker process reading it died ({type(error).__name__})")
 
 
 class _Run:
@@ -344,7 +316,11 @@ class _Run:
         tasks = ((path, args.strict, args.format, not args.no_inlines) for path in paths)
         status = None
         try:
-            for done, (task, result) in enumerate(map_files(_convert_task, tasks, jobs), start=1):
+            if jobs not in (0, 1) and workers_for(jobs) < jobs:
+                stderr.write(f"dwparse: --jobs {jobs} is more than this machine can use; {workers_for(jobs)} at most\n")
+            for done, (task, result) in enumerate(map_files(_convert_task, tasks, jobs, lost=_lost), start=1):
+                if _INTERRUPTED[0]:  # a signal whose KeyboardInterrupt was swallowed (while forking, say)
+                    raise KeyboardInterrupt
                 self._take(task[0], result, progress)
                 if progress is not None:
                     progress.update(done)
@@ -363,6 +339,8 @@ class _Run:
             _ARMED[0] = False
             if progress is not None:
                 progress.close()
+        if _INTERRUPTED[0]:
+            status = 130
         for message in walk_errors:
             stderr.write(f"dwparse: {message}\n")
         self.failed += len(walk_errors)
