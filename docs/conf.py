@@ -19,10 +19,8 @@ from typing import Any
 
 DOCS = Path(__file__).resolve().parent
 ROOT = DOCS.parent
-# The real seed file: in ../shared/corpus beside a checkout, in tests/data in an sdist.
-SEED = ROOT / "tests" / "data" / "seed-zh-69790970.md"
-if not SEED.exists():
-    SEED = ROOT.parent / "shared" / "corpus" / "seed-zh-69790970.md"
+# The real seed file, in ../shared/corpus beside a checkout (or an unpacked sdist).
+SEED = ROOT.parent / "shared" / "corpus" / "seed-zh-69790970.md"
 # Invented archive files, the README's and the recipes' sample (examples/).
 EXAMPLES = ROOT / "examples"
 

@@ -10,11 +10,9 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
-# The real seed file and its facts: in ../shared/corpus beside a checkout; an
-# sdist carries copies in tests/data (see pyproject.toml), so that its tests
-# run on their own.
-_PACKED_CORPUS = Path(__file__).resolve().parent / "data"
-SHARED_CORPUS = _PACKED_CORPUS if (_PACKED_CORPUS / "seed-zh-69790970.md").exists() else ROOT.parent / "shared" / "corpus"
+# The real seed file and its facts: in ../shared/corpus beside a checkout (or
+# an unpacked sdist, which carries no DW text).
+SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED = SHARED_CORPUS / "seed-zh-69790970.md"
 SEED_FACTS = SHARED_CORPUS / "seed-zh-69790970.expect.json"
@@ -51,7 +49,7 @@ settings.load_profile(os.environ.get("DWPARSE_HYPOTHESIS_PROFILE", "ci"))
 
 @pytest.fixture(scope="session")
 def seed_text() -> str:
-    """The real seed file, read from ``../shared/corpus`` (or an sdist's ``tests/data``)."""
+    """The real seed file, read from ``../shared/corpus``."""
     if not HAVE_SEED:
         pytest.skip(SEED_MISSING)
     return SEED.read_text(encoding="utf-8")

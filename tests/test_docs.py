@@ -11,7 +11,7 @@ import pytest
 from conftest import HAVE_SEED, ROOT, SEED_MISSING
 
 # docs/conf.py gives the doctests SEED, the same real seed file as the tests
-# read (../shared/corpus beside a checkout, tests/data in an sdist): without
+# read (../shared/corpus beside a checkout or an unpacked sdist): without
 # it the doctest build cannot pass, so it skips. The HTML build needs no seed.
 NEEDS_SEED = pytest.mark.skipif(not HAVE_SEED, reason=f"the docs' doctests read it; {SEED_MISSING}")
 

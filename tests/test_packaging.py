@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import dwparse
-from conftest import ROOT, needs_seed, needs_seed_facts
+from conftest import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -80,13 +80,11 @@ def test_sdist_carries_its_tests(sdist: Path) -> None:
         assert name in names, name
 
 
-@needs_seed_facts
-@needs_seed
-def test_sdist_carries_the_seed(sdist: Path) -> None:
-    """The build copies the seed and its facts from ../shared/corpus (or tests/data) into the sdist."""
+def test_sdist_carries_no_dw_text(sdist: Path) -> None:
+    """The real seed, its facts and the real archive files stay beside a checkout."""
     names = _names(sdist)
-    for name in ("tests/data/seed-zh-69790970.md", "tests/data/seed-zh-69790970.expect.json"):
-        assert name in names, name
+    assert not [name for name in names if "seed-zh-" in name or name.startswith(("tests/data/", "shared/"))]
+    assert "examples/cycling-lanes.md" in names  # the project's own examples do go in
 
 
 def test_twine_check_passes(wheel: Path, sdist: Path) -> None:

@@ -1,7 +1,7 @@
 """The real seed file yields every fact of its expect file.
 
-The seed lives in ``../shared/corpus`` beside a checkout (an sdist carries it
-in ``tests/data``); without it these tests skip, naming the missing file.
+The seed lives in ``../shared/corpus`` beside a checkout (or an unpacked
+sdist); without it these tests skip, naming the missing file.
 """
 
 from __future__ import annotations
