@@ -187,3 +187,20 @@ def test_never_more_workers_than_chunks_nor_than_the_machine_can_use(monkeypatch
     assert started == [1]  # ten items: one chunk, one worker
     list(batch.map_files(abs, range(100_000), jobs=100_000))
     assert started[-1] == batch.workers_for(100_000) <= batch.MAX_JOBS_PER_CPU * (__import__("os").cpu_count() or 1)
+
+
+def test_parquet_row_groups_close_by_size(tmp_path: pytest.TempPathFactory) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    from dwparse.tables import ParquetFolder, rows
+
+    big = dwparse.parse(HEAD + DATE + "<p>" + "字" * 50_000 + "</p>")
+    small = dwparse.parse(HEAD + DATE + "<p>字</p>")
+    folder = ParquetFolder(str(tmp_path / "out"), row_group_characters=120_000)  # type: ignore[operator]
+    for number in range(6):
+        folder.write(rows(f"big{number}.md", big))
+    for number in range(6):
+        folder.write(rows(f"small{number}.md", small))
+    folder.finish(keep=True)
+    articles = pq.ParquetFile(str(tmp_path / "out" / "articles.parquet"))  # type: ignore[operator]
+    assert articles.metadata.num_rows == 12
+    assert articles.metadata.num_row_groups == 4  # two big articles fill a group (each is counted in two tables)

@@ -31,6 +31,9 @@ TABLES = ("articles", "blocks", "pictures", "links", "topics", "problems")
 INSTALL_HINT = "--format parquet needs pyarrow: pip install 'dwparse[parquet]'"
 #: Articles whose rows make one row group.
 ROW_GROUP_ARTICLES = 1000
+#: Characters of rows (about their bytes) that close a row group sooner, so
+#: that memory stays bounded by the largest files, not by 1,000 of them.
+ROW_GROUP_CHARACTERS = 32 * 1024 * 1024
 
 Row = dict[str, Any]
 Getter = Callable[[Any], Any]
@@ -210,14 +213,17 @@ class ParquetFolder:
     """A folder OUT of ``TABLE.parquet`` files, written in a temporary folder
     beside OUT and moved into place by :meth:`finish` (an older OUT stays
     until then). An OUT that exists must be empty or hold nothing but such
-    tables: no other folder is ever replaced. Rows are kept until :data:`ROW_GROUP_ARTICLES` articles are
+    tables: no other folder is ever replaced. Rows are kept until :data:`ROW_GROUP_ARTICLES` articles, or
+    :data:`ROW_GROUP_CHARACTERS` characters of rows, are
     in, then written as one row group of each table.
 
     :raises ImportError: without pyarrow. :raises OSError: if OUT is a file,
         or the folder cannot be made.
     """
 
-    def __init__(self, target: str, *, row_group_articles: int = ROW_GROUP_ARTICLES) -> None:
+    def __init__(
+        self, target: str, *, row_group_articles: int = ROW_GROUP_ARTICLES, row_group_characters: int = ROW_GROUP_CHARACTERS
+    ) -> None:
         import pyarrow.parquet as pq
 
         target = os.path.realpath(target)  # a link to a folder: the folder
@@ -227,6 +233,8 @@ class ParquetFolder:
             raise OSError(f"{target} holds other files than dwparse's tables; give a new or empty folder")
         self.target = target
         self.row_group_articles = row_group_articles
+        self.row_group_characters = row_group_characters
+        self.characters = 0  # of the rows pending
         parent = os.path.dirname(os.path.abspath(target))
         self.temporary = tempfile.mkdtemp(prefix=".dwparse-", suffix=".part", dir=parent)
         os.chmod(self.temporary, umasked(0o777))  # mkdtemp's 0700 would stay with OUT
@@ -247,7 +255,8 @@ class ParquetFolder:
         for name, new in table_rows.items():
             self.pending[name].extend(new)
         self.articles += 1
-        if self.articles % self.row_group_articles == 0:
+        self.characters += sum(len(value) for rows in table_rows.values() for row in rows for value in row.values() if type(value) is str)
+        if self.articles % self.row_group_articles == 0 or self.characters >= self.row_group_characters:
             self._flush()
 
     def _flush(self) -> None:
@@ -257,6 +266,7 @@ class ParquetFolder:
             if pending:
                 self.writers[name].write_table(pa.Table.from_pylist(pending, schema=self.schemas[name]))
                 pending.clear()
+        self.characters = 0
 
     def finish(self, keep: bool) -> None:
         """Write what is left and close; move the folder to OUT if ``keep``,
