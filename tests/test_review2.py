@@ -204,3 +204,16 @@ def test_parquet_row_groups_close_by_size(tmp_path: pytest.TempPathFactory) -> N
     articles = pq.ParquetFile(str(tmp_path / "out" / "articles.parquet"))  # type: ignore[operator]
     assert articles.metadata.num_rows == 12
     assert articles.metadata.num_row_groups == 4  # two big articles fill a group (each is counted in two tables)
+
+
+@pytest.mark.parametrize(
+    ("body", "words", "problems"),
+    [
+        ("<p>正文</p><!--x<p>乙</p><!--y<p>丙</p>", ["乙", "丙"], 2),
+        ("<p>正文</p><script><!--\nvar a=1;<p>后面的文字</p>", ["后面的文字"], 2),
+    ],
+)
+def test_every_construct_never_closed_is_blanked_not_only_the_first(body: str, words: list[str], problems: int) -> None:
+    article = dwparse.parse(HEAD + DATE + body)
+    assert all(word in article.text for word in words), article.text
+    assert [problem.code for problem in article.problems] == ["html-malformed"] * problems

@@ -6,8 +6,8 @@ HTML, and so does the content of a ``<script>``, ``<style>``,
 they hold is not shown. A quoted attribute value whose quote never closes
 takes the rest of the input into the tag. In an archive file that is a cut or a mangled
 tag, and what follows is the article's text. :func:`opened_for_good` finds
-the first such opener, blanks it out (same length, so that positions hold),
-so that what follows is read as HTML, and reports it.
+such openers, one after another, blanks each out (same length, so that
+positions hold), so that what follows is read as HTML, and reports it.
 """
 
 from __future__ import annotations
@@ -27,6 +27,9 @@ _HIDING_START = re.compile(r"<(script|style|noscript|template|svg)(?=[\s/>])[^<>
 # Elements whose content is raw text: a "<!--" there is text.
 _RAW_TEXT_START = re.compile(r"<(script|style|iframe|xmp|noembed|noframes|textarea|title)(?=[\s/>])", re.IGNORECASE)
 _SPACES = " \t\n\r\f"
+# Constructs never closed that are blanked out, one after another (each a
+# linear search): more than a broken file holds.
+_MAX_UNCLOSED = 16
 
 
 def opened_for_good(source: Source, html: str, start: int) -> str:
@@ -43,16 +46,18 @@ def opened_for_good(source: Source, html: str, start: int) -> str:
     if quote is not None:
         source.report("html-malformed", "a quoted attribute value never closed: the tag ends at its next >", start + quote)
         html = html[:quote] + " " + html[quote + 1 :]
-    found = _unclosed_comment(html) if "<!--" in html else None
-    tag = _unclosed_element(html, found if found is not None else len(html)) if _MAY_HIDE.search(html) else None
-    if tag is not None:
-        at, end, name = tag.start(), tag.end(), f"<{tag[1].lower()}>"
-    elif found is not None:
-        at, end, name = found, found + 4, "comment <!--"
-    else:
-        return html
-    source.report("html-malformed", f"{name} never closed: what follows it is read as text", start + at)
-    return html[:at] + " " * (end - at) + html[end:]
+    for _ in range(_MAX_UNCLOSED):  # one after another: <!--x…<!--y…, <script><!-- cut off
+        found = _unclosed_comment(html) if "<!--" in html else None
+        tag = _unclosed_element(html, found if found is not None else len(html)) if _MAY_HIDE.search(html) else None
+        if tag is not None:
+            at, end, name = tag.start(), tag.end(), f"<{tag[1].lower()}>"
+        elif found is not None:
+            at, end, name = found, found + 4, "comment <!--"
+        else:
+            break
+        source.report("html-malformed", f"{name} never closed: what follows it is read as text", start + at)
+        html = html[:at] + " " * (end - at) + html[end:]
+    return html
 
 
 def _unclosed_quote(html: str) -> Optional[int]:
