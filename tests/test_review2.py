@@ -217,3 +217,20 @@ def test_every_construct_never_closed_is_blanked_not_only_the_first(body: str, w
     article = dwparse.parse(HEAD + DATE + body)
     assert all(word in article.text for word in words), article.text
     assert [problem.code for problem in article.problems] == ["html-malformed"] * problems
+
+
+def test_a_utf8_title_with_a_gbk_body_keeps_both() -> None:
+    head = "<!--1747745800000-->\n[中文标题](https://www.dw.com/zh/x/a-1)\n---\n\n".encode()
+    body = (DATE + "<p>这是一段用国标码写的中文新闻，德国之声报道。</p>").encode("gbk")
+    article = dwparse.parse(head + body)
+    assert article.title == "中文标题" and article.text == "这是一段用国标码写的中文新闻，德国之声报道。"
+    assert [problem.message for problem in article.problems] == [
+        "some bytes are not UTF-8 but GB18030; decoded as GB18030"
+    ]
+
+
+def test_a_utf8_paragraph_beside_a_gbk_one_keeps_both() -> None:
+    head = (HEAD + DATE + "<p>这是UTF-8的段落。</p>").encode()
+    article = dwparse.parse(head + "<p>这是一段用国标码写的中文新闻，德国之声报道了这件事情。</p>".encode("gbk"))
+    assert article.text == "这是UTF-8的段落。\n\n这是一段用国标码写的中文新闻，德国之声报道了这件事情。"
+    assert "\ufffd" not in article.text

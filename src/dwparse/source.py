@@ -140,18 +140,46 @@ def _decode(data: bytes, pending: list[tuple[str, str, int]]) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        text = data.decode("utf-8", "replace")
-        legacy = _legacy_decode(data, text)
-        if legacy is not None:
-            text, encoding = legacy
-            pending.append(("legacy-encoding", f"the bytes are not UTF-8 but {encoding}; decoded as {encoding}", 0))
-        else:
-            offset = len(data[: error.start].decode("utf-8"))
-            bad = data[error.start : error.end]
-            pending.append(("invalid-utf8", f"bytes {bad!r} are not UTF-8; replaced by U+FFFD", offset))
+        text = _decode_by_part(data, error, pending)
     if text.startswith(_BOM):
         text = text[1:]
     return text
+
+
+def _decode_by_part(data: bytes, error: UnicodeDecodeError, pending: list[tuple[str, str, int]]) -> str:
+    """``data``, which is not all UTF-8, decoded part by part: a line, or what
+    stands between two ``<`` (no byte of a UTF-8, GB18030 or Big5 character is
+    ``<`` or a line feed). The parts that are UTF-8 stay UTF-8; the others are
+    read in a legacy encoding when, together, they give the evidence for one,
+    else as UTF-8 with U+FFFD for the bad bytes."""
+    parts = _PARTS.split(data)
+    texts: list[Optional[str]] = []
+    for part in parts:
+        try:
+            texts.append(part.decode("utf-8"))
+        except UnicodeDecodeError:
+            texts.append(None)
+    bad = b"".join(part for part, text in zip(parts, texts) if text is None)
+    legacy = _legacy_decode(bad, bad.decode("utf-8", "replace"))
+    codec = _CODECS[legacy[1]] if legacy is not None else None
+    first = texts.index(None)
+    offset = sum(len(text or "") for text in texts[:first])
+    mixed = any(text is not None and not part.isascii() for part, text in zip(parts, texts))  # UTF-8 text beside
+    for index, part in enumerate(parts):
+        if texts[index] is None:
+            texts[index] = part.decode(codec, "replace") if codec else part.decode("utf-8", "replace")
+    if legacy is not None:
+        where = "some bytes are" if mixed else "the bytes are"
+        pending.append(("legacy-encoding", f"{where} not UTF-8 but {legacy[1]}; decoded as {legacy[1]}", offset))
+    else:
+        offset = len(data[: error.start].decode("utf-8"))
+        pending.append(("invalid-utf8", f"bytes {data[error.start : error.end]!r} are not UTF-8; replaced by U+FFFD", offset))
+    return "".join(text or "" for text in texts)
+
+
+# What decoding by part splits at: before each "<", after each line feed.
+_PARTS = re.compile(rb"(?=<)|(?<=\n)")
+_CODECS = {"GB18030": "gb18030", "Big5": "big5"}
 
 
 def _legacy_decode(data: bytes, as_utf8: str) -> Optional[tuple[str, str]]:
