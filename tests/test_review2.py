@@ -234,3 +234,15 @@ def test_a_utf8_paragraph_beside_a_gbk_one_keeps_both() -> None:
     article = dwparse.parse(head + "<p>这是一段用国标码写的中文新闻，德国之声报道了这件事情。</p>".encode("gbk"))
     assert article.text == "这是UTF-8的段落。\n\n这是一段用国标码写的中文新闻，德国之声报道了这件事情。"
     assert "\ufffd" not in article.text
+
+
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        ("<p>甲<svg><svg><text>乙</text></svg></svg>丙</p>", "甲乙丙"),
+        ("<p>甲<svg><svg><text>乙</text><path>x</path></svg><text>丁</text></svg>丙</p>", "甲乙丁丙"),
+        ("<p>甲<svg><script><text>乙</text></script></svg>丙</p>", "甲丙"),
+    ],
+)
+def test_text_of_an_svg_inside_an_svg_is_shown(body: str, text: str) -> None:
+    assert dwparse.parse(HEAD + DATE + body).text == text

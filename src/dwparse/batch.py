@@ -86,7 +86,7 @@ def _in_workers(
             chunk = list(itertools.islice(iterator, _CHUNK))
             if chunk:
                 if getattr(pool, "_broken", False) and lost is not None:  # a worker died: go on with fresh ones
-                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool.shutdown(wait=True, cancel_futures=True)  # its workers are gone already: joined at once
                     pool = ProcessPoolExecutor(max_workers=jobs)
                 pending.append((chunk, pool.submit(task, chunk)))
                 workers.update(getattr(pool, "_processes", None) or {})

@@ -90,6 +90,7 @@ class TextBuilder:
 
     __slots__ = (
         "pieces", "space", "targets", "rules", "runs", "block_tag", "has_image", "found", "listed", "nested",
+        "svg_depth",
     )  # fmt: skip
 
     def __init__(self, rules: TextRules, listed: dict[int, Topic], *, runs: bool) -> None:
@@ -103,6 +104,7 @@ class TextBuilder:
         self.found: Optional[References] = None  # made when a link or topic is met
         self.listed = listed
         self.nested = False  # a link or topic inside another (runs=True): runs cannot say so
+        self.svg_depth = 1  # hidden <svg> elements around the SVG <text> being read
 
     # -- feeding -------------------------------------------------------------
 
@@ -210,7 +212,7 @@ class TextBuilder:
                 self.text(key, element.text)
                 continue
             if hidden or svg_text is not None:  # rare: see _hidden_end
-                hidden, svg_text, shown = _hidden_end(element, hidden, svg_text)
+                hidden, svg_text, shown = _hidden_end(element, hidden, svg_text, self.svg_depth)
                 if not shown:
                     continue
             else:
@@ -249,8 +251,8 @@ class TextBuilder:
         if hidden == 1 and hidden_by == "svg" and tag in _SVG_BREAKOUT:
             hidden = 0  # HTML inside an <svg>: broken markup, shown (as HTML ends the <svg>)
         elif hidden:
-            if tag == "text" and svg_text is None and hidden == 1 and hidden_by == "svg":
-                svg_text, hidden = element, 0
+            if tag == "text" and svg_text is None and hidden_by == "svg" and _inside_svgs_only(element, hidden):
+                svg_text, self.svg_depth, hidden = element, hidden, 0  # <svg><svg><text> too
                 self.text(key, element.text)
             else:
                 hidden += tag in HIDDEN_TAGS
@@ -349,17 +351,30 @@ class TextBuilder:
         return tuple(runs)
 
 
+def _inside_svgs_only(element: etree._Element, hidden: int) -> bool:
+    """Whether the ``hidden`` hidden elements open around ``element`` are all ``<svg>``."""
+    for ancestor in element.iterancestors():
+        if hidden == 0:
+            return True
+        if ancestor.tag in HIDDEN_TAGS:
+            if ancestor.tag != "svg":
+                return False
+            hidden -= 1
+    return hidden == 0
+
+
 def _hidden_end(
-    element: etree._Element, hidden: int, svg_text: Optional[etree._Element]
+    element: etree._Element, hidden: int, svg_text: Optional[etree._Element], depth: int
 ) -> tuple[int, Optional[etree._Element], bool]:
     """The end of ``element`` in :meth:`TextBuilder.element` while hidden or
     inside an SVG ``<text>`` (the rare case): ``hidden`` and ``svg_text``
-    updated, and whether the tail of ``element`` is shown."""
+    updated, and whether the tail of ``element`` is shown. ``depth``: the
+    hidden ``<svg>`` elements around the ``<text>``."""
     if hidden:
         hidden -= element.tag in HIDDEN_TAGS
         return hidden, svg_text, not hidden
     if element is svg_text:
-        return 1, None, False  # back inside the hidden <svg>
+        return depth, None, False  # back inside the hidden <svg>
     return hidden, svg_text, True  # inside an SVG <text>: <tspan> and the like
 
 
