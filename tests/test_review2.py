@@ -246,3 +246,17 @@ def test_a_utf8_paragraph_beside_a_gbk_one_keeps_both() -> None:
 )
 def test_text_of_an_svg_inside_an_svg_is_shown(body: str, text: str) -> None:
     assert dwparse.parse(HEAD + DATE + body).text == text
+
+
+@pytest.mark.parametrize(
+    ("body", "shown"),
+    [
+        ("<p>甲<math><mi><![CDATA[乙]]></mi></math>丙</p>", True),
+        ("<p>甲<svg><text><![CDATA[乙]]></text></svg>丙</p>", True),
+        ("<p>甲<![CDATA[乙]]>丙</p>", False),  # in HTML, a CDATA section is a comment
+    ],
+)
+def test_cdata_in_mathml_and_svg_is_text(body: str, shown: bool) -> None:
+    article = dwparse.parse(HEAD + DATE + body)
+    assert ("乙" in article.text) is shown and "甲" in article.text and "丙" in article.text
+    assert "  " not in article.text

@@ -3,12 +3,14 @@ and what it has given so far."""
 
 from __future__ import annotations
 
+import itertools
+import re
 from datetime import datetime
 from typing import Optional
 
 from lxml import etree
 
-from dwparse.body.html import Node, outer_html, start_offset
+from dwparse.body.html import Node, outer_html
 from dwparse.body.references import References
 from dwparse.body.text import TextBuilder, TextRules
 from dwparse.format import HIDDEN_TAGS
@@ -107,3 +109,21 @@ class Cursor:
         if keep:
             self.keep(builder)
         return builder.plain(), builder
+
+
+def start_offset(text: str, start: int, element: etree._Element) -> Optional[int]:
+    """Where ``element``'s start tag stands in ``text`` (the body from offset
+    ``start`` on), or ``None``: the n-th ``<tag`` of the body for the n-th
+    element of that tag in the tree, tags in comments left out.
+
+    Asked only when a problem is reported, so clean files pay nothing. lxml
+    keeps no offsets; this holds wherever each such start tag made one
+    element (a tag implied by the parser, or in a script, does not).
+    """
+    tag = element.tag
+    if not isinstance(tag, str):
+        return None
+    index = next(number for number, other in enumerate(element.getroottree().iter(tag)) if other is element)
+    pattern = re.compile(f"<!--.*?(?:-->|\\Z)|<({re.escape(tag)})(?=[\\s/>])", re.IGNORECASE | re.DOTALL)
+    tags = (match.start() for match in pattern.finditer(text, start) if match[1])  # comments skipped
+    return next(itertools.islice(tags, index, None), None)

@@ -8,7 +8,6 @@ as problems, and returns the top-level nodes the readers walk.
 
 from __future__ import annotations
 
-import itertools
 import re
 import threading
 from html import escape
@@ -16,11 +15,11 @@ from typing import Callable, Iterator, Optional, Union
 
 from lxml import etree
 
-from dwparse.body.unclosed import HIDING_TAGS, opened_for_good
+from dwparse.body.unclosed import HIDING_TAGS, foreign_cdata_as_text, opened_for_good
 from dwparse.format import MAX_ATTRIBUTES, MAX_DEPTH, RAW_TEXT_TAGS, VOID_TAGS
 from dwparse.source import Source, line_bounds, quote
 
-__all__ = ["Node", "outer_html", "parse_nodes", "start_offset"]
+__all__ = ["Node", "outer_html", "parse_nodes"]
 
 #: A top-level node of the body: an element, or text between elements.
 Node = Union[etree._Element, str]
@@ -60,6 +59,8 @@ def parse_nodes(source: Source, html: str, start: int) -> list[Node]:
     if _LONG_TAG.search(html) is not None:
         html = _bound_attributes(source, html, start)
     html = opened_for_good(source, html, start)
+    if "<![CDATA[" in html:
+        html = foreign_cdata_as_text(html)
     if _DOCUMENT_END.search(html) is not None:
         # lxml drops what follows </body> or </html>; blank the tags out
         # (same length, so that positions still hold) and keep the rest.
@@ -354,24 +355,6 @@ def _unclosed_at_end(body: str) -> Optional[str]:
 
 
 # -- reading blocks -------------------------------------------------------------
-
-
-def start_offset(text: str, start: int, element: etree._Element) -> Optional[int]:
-    """Where ``element``'s start tag stands in ``text`` (the body from offset
-    ``start`` on), or ``None``: the n-th ``<tag`` of the body for the n-th
-    element of that tag in the tree, tags in comments left out.
-
-    Asked only when a problem is reported, so clean files pay nothing. lxml
-    keeps no offsets; this holds wherever each such start tag made one
-    element (a tag implied by the parser, or in a script, does not).
-    """
-    tag = element.tag
-    if not isinstance(tag, str):
-        return None
-    index = next(number for number, other in enumerate(element.getroottree().iter(tag)) if other is element)
-    pattern = re.compile(f"<!--.*?(?:-->|\\Z)|<({re.escape(tag)})(?=[\\s/>])", re.IGNORECASE | re.DOTALL)
-    tags = (match.start() for match in pattern.finditer(text, start) if match[1])  # comments skipped
-    return next(itertools.islice(tags, index, None), None)
 
 
 def outer_html(element: etree._Element) -> str:

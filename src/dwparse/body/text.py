@@ -66,6 +66,7 @@ class TextRules:
         # Whitespace after the last tag is trimmed anyway, so it does not count.
         html = html.rstrip()
         collapse = "  " in html or "\n" in html or "\t" in html or "\r" in html or "\f" in html
+        collapse = collapse or "<![CDATA[" in html  # its markers may be blanked out (dwparse.body.html)
         spaces = "\u00a0" in html or "\u3000" in html or "&nbsp;" in html
         return cls(controls="&#" in html, collapse=collapse, spaces=spaces)
 

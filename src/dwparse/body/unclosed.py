@@ -8,6 +8,9 @@ takes the rest of the input into the tag. In an archive file that is a cut or a 
 tag, and what follows is the article's text. :func:`opened_for_good` finds
 such openers, one after another, blanks each out (same length, so that
 positions hold), so that what follows is read as HTML, and reports it.
+
+:func:`foreign_cdata_as_text` does the like for CDATA sections inside
+``<math>`` or ``<svg>``, whose text libxml2 would hide as a comment.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from typing import Optional
 
 from dwparse.source import Source
 
-__all__ = ["HIDING_TAGS", "opened_for_good"]
+__all__ = ["HIDING_TAGS", "foreign_cdata_as_text", "opened_for_good"]
 
 #: Elements whose content is not shown, looked for when never closed.
 HIDING_TAGS = frozenset({"script", "style", "noscript", "template", "svg"})
@@ -150,3 +153,23 @@ def _unclosed_element(html: str, before: int) -> Optional[re.Match[str]]:
         if last_end[name] < match.end():
             return match
     return None
+
+
+def foreign_cdata_as_text(html: str) -> str:
+    """``html`` with the markers of each CDATA section inside ``<math>`` or
+    ``<svg>`` blanked out (same length): there a browser shows its text,
+    which libxml2 would drop as a comment. Elsewhere, as in HTML, it stays
+    a comment; so does one whose text holds ``<`` or ``&``."""
+    lowered = html.lower()
+    pieces = []
+    last = 0
+    for match in _CDATA.finditer(html):
+        at = match.start()
+        inside = any(lowered.rfind(f"<{name}", 0, at) > lowered.rfind(f"</{name}", 0, at) for name in ("math", "svg"))
+        if inside and "<" not in match[1] and "&" not in match[1]:
+            pieces.append(html[last:at] + " " * 9 + match[1] + "   ")
+            last = match.end()
+    return "".join(pieces) + html[last:] if pieces else html
+
+
+_CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
