@@ -54,7 +54,7 @@ def _columns(field: attrs.Attribute, hint: Any, read: Getter) -> list[tuple[str,
     if name is None:
         return []
     if arrow == "count":
-        return [(name, "int32", lambda value: None if (found := read(value)) is None else len(found))]
+        return [(name, "int32", _through(read, len))]
     options = [option for option in typing.get_args(hint) if option is not type(None)] or [hint]
     inner = options[0] if typing.get_origin(hint) is Union and len(options) == 1 else hint
     if attrs.has(inner):
@@ -62,8 +62,8 @@ def _columns(field: attrs.Attribute, hint: Any, read: Getter) -> list[tuple[str,
     if typing.get_origin(inner) is tuple:
         item = typing.get_args(inner)[0]
         if attrs.has(item) or item not in _PLAIN:  # objects: how many (their own table has them)
-            return [(name, "int32", lambda value: None if (found := read(value)) is None else len(found))]
-        return [(name, f"list<{_PLAIN[item]}>", lambda value: None if (found := read(value)) is None else list(found))]
+            return [(name, "int32", _through(read, len))]
+        return [(name, f"list<{_PLAIN[item]}>", _through(read, list))]
     if typing.get_origin(inner) is Literal:
         inner = type(typing.get_args(inner)[0])
     if inner not in _PLAIN:

@@ -14,22 +14,13 @@ import re
 from typing import Optional, Union
 
 from dwparse.names import split_names
-from dwparse.format import AUTHOR_LABEL, CLOSE_PARENS, OPEN_PARENS
+from dwparse.format import AGENCY_NAMES, AUTHOR_LABEL, CLOSE_PARENS, OPEN_PARENS
 from dwparse.body.nodes import Style
-from dwparse.body.sources import credit_line, labelled_sources
+from dwparse.body.sources import credit_line, labelled_sources, sources_of
 from dwparse.model import Copyright, Credit
 
 __all__ = ["author_line", "author_line_names", "credit_of", "credit_people", "credit_sources", "is_agency"]
 
-# What separates agencies: list separators, colons (a "来源：" label) and
-# parentheses ("（法新社）（美联社）").
-_SEPARATORS = re.compile(r"[、，,/;；:：()（）]")
-# Agencies, lower case: codes, and the stems of names ending in 社.
-_AGENCY_NAMES = frozenset(
-    "afp ap dpa epd kna rtr reuters bloomberg efe epa ansa kyodo yonhap xinhua upi sid ddp "
-    "bbc cnn dw "
-    "路透 彭博 德国之声 德國之聲 美联 美聯 法新 德新 新华 新華 共同 韩联 韓聯 中央 中新 塔斯 俄新 安莎 埃菲".split()
-)
 # A sentence inside the parentheses makes an editorial note, not a credit.
 _SENTENCE_END = re.compile("[。！？!?]")
 # The next label after the names, with the word it labels: " 编辑：", "｜编辑：".
@@ -71,27 +62,7 @@ def credit_people(text: str) -> tuple[str, ...]:
 
 def is_agency(name: str) -> bool:
     """Whether ``name`` names a news agency (``…社`` or a known code such as ``AFP``)."""
-    return name.endswith("社") or name.lower() in _AGENCY_NAMES
-
-
-def _is_known_agency(name: str) -> bool:
-    lowered = name.lower()
-    return lowered in _AGENCY_NAMES or (lowered.endswith("社") and lowered[:-1] in _AGENCY_NAMES)
-
-
-def _agencies(inner: str, *, italic: bool) -> Optional[tuple[str, ...]]:
-    """The agencies named between parentheses; ``None`` when a line that is
-    not italic names anything else (or nothing)."""
-    names: dict[str, None] = {}
-    for part in _SEPARATORS.split(inner):
-        for name in part.split():
-            if is_agency(name) if italic else _is_known_agency(name):
-                names[name] = None
-            elif not italic:
-                return None
-    if not italic and not names:
-        return None
-    return tuple(names)
+    return name.endswith("社") or name.lower() in AGENCY_NAMES
 
 
 def credit_sources(text: str, *, italic: bool) -> Optional[tuple[str, ...]]:
@@ -109,9 +80,9 @@ def credit_sources(text: str, *, italic: bool) -> Optional[tuple[str, ...]]:
         before = text[: label.start()].strip()
         if not before:  # 作者：…（法新社）
             group = _TRAILING_GROUP.search(text, label.end())
-            return _agencies(group[1], italic=False) if group is not None else None
+            return sources_of(group[1]) if group is not None else None
         if _in_parentheses(before):  # （法新社）作者：…
-            return _agencies(before[1:-1], italic=False)
+            return sources_of(before[1:-1])
         return None
     line = credit_line(text, italic=italic)
     return line.sources if line is not None else None
@@ -136,7 +107,7 @@ def author_line_names(text: str) -> tuple[str, ...]:
         if label is not None:  # "王明 编辑：李华": the names end at the next label
             name = name[: label.start()].strip(_NAME_TRIM)
         group = _TRAILING_GROUP.search(name)
-        if group is not None and _agencies(group[1], italic=False):
+        if group is not None and sources_of(group[1]):
             name = name[: group.start()].strip()
         if name and not is_agency(name):
             names.append(name)

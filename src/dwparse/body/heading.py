@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 
-import re
 from typing import Optional
 
 from lxml import etree
@@ -11,7 +10,7 @@ from lxml import etree
 from dwparse.body.credit import author_line
 from dwparse.body.cursor import Cursor
 from dwparse.body.nodes import Style, has_media
-from dwparse.format import INTERVIEWER
+from dwparse.format import INTERVIEWER, URL_LINE
 from dwparse.model import Heading
 
 __all__ = ["GIVES", "TAGS", "heading_of", "read"]
@@ -38,7 +37,7 @@ def heading_of(text: str, style: Optional[Style]) -> Optional[Heading]:
     """The heading (level 2) a paragraph of plain runs, all bold, is; not a
     sentence (ending in ``。`` or ``！``), a URL, a label (ending in a colon),
     an interviewer's question (``德国之声：…``) nor an author line."""
-    if style is None or not style.bold or text.endswith(_NOT_HEADING_ENDS) or _URL.fullmatch(text) is not None:
+    if style is None or not style.bold or text.endswith(_NOT_HEADING_ENDS) or URL_LINE.fullmatch(text) is not None:
         return None
     if INTERVIEWER.match(text) is not None or author_line(text):
         return None
@@ -47,4 +46,3 @@ def heading_of(text: str, style: Optional[Style]) -> Optional[Heading]:
 
 # What whole-bold text ends with when it is a sentence or a label, not a heading.
 _NOT_HEADING_ENDS = ("。", "！", ":", "：")
-_URL = re.compile(r"(?:https?://|www\.)\S+")

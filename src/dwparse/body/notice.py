@@ -9,14 +9,13 @@ listed in ``links``.
 
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from lxml import etree
 
 from dwparse.body.cursor import Cursor
 from dwparse.body.nodes import Style
-from dwparse.format import NOTICE, NOTICE_FIRSTS
+from dwparse.format import NOTICE, NOTICE_FIRSTS, URL_LINE
 from dwparse.model import Block, Notice
 
 __all__ = ["GIVES", "TAGS", "follows_promotion", "notice_of", "read"]
@@ -25,7 +24,6 @@ TAGS = ("div",)
 GIVES = (Notice,)
 # Notices are short: a long paragraph that quotes one is article text.
 _LONGEST = 200
-_URL = re.compile(r"(?:https?://|www\.)\S+")
 
 
 def notice_of(text: str, style: Optional[Style] = None) -> Optional[Notice]:
@@ -41,7 +39,7 @@ def notice_of(text: str, style: Optional[Style] = None) -> Optional[Notice]:
 def follows_promotion(block: Block, text: str, previous: Optional[Block]) -> Block:
     """``block``, or a promotion when it is a URL line right after one (a
     subscription line: ``Feed-URL:``, then its address)."""
-    if isinstance(previous, Notice) and previous.kind == "promotion" and _URL.fullmatch(text) is not None:
+    if isinstance(previous, Notice) and previous.kind == "promotion" and URL_LINE.fullmatch(text) is not None:
         return Notice("promotion", text)
     return block
 

@@ -140,9 +140,7 @@ def _added(cursor: Cursor, block: Union[Block, tuple[Block, ...]], text: str) ->
     if isinstance(block, tuple):
         cursor.blocks.extend(block)
         return
-    if cursor.blocks and isinstance(cursor.blocks[-1], Notice):
-        block = follows_promotion(block, text, cursor.blocks[-1])
-    cursor.add(block)
+    cursor.add(follows_promotion(block, text, cursor.blocks[-1] if cursor.blocks else None))
 
 
 def classify(inlines: tuple[Inline, ...], text: Optional[str] = None) -> Union[Block, tuple[Block, ...]]:

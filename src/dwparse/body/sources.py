@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, Optional
 
+from dwparse.format import AGENCY_NAMES
 from dwparse.names import clean_name
 
-__all__ = ["CreditLine", "credit_line", "is_source", "labelled_sources"]
+__all__ = ["CreditLine", "credit_line", "is_source", "labelled_sources", "sources_of"]
 
 
 class CreditLine(NamedTuple):
@@ -48,7 +49,6 @@ _LATIN_SOURCE = re.compile(r"[A-Za-z][A-Za-z0-9&.'\- ]{0,40}")
 _LATIN_PERSON = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")
 _OUTLET_WORD = re.compile(r"\b(?:News|Times|Post|Journal|Press|Agency|Radio|Herald|Tribune|Guardian|Review|Daily|Weekly|Online|Zeitung|Welle)\b")
 _MIXED_SOURCE = re.compile(r"[A-Za-z]{1,8}[\u3400-\u9fff]{1,6}|[\u3400-\u9fff]{1,8}[0-9A-Za-z]{1,6}")
-_KNOWN = frozenset("路透 彭博 美联 美聯 法新 德新 新华 新華 共同 韩联 韓聯 中新 塔斯 俄新 安莎 埃菲".split())
 # A byline before the parentheses: names joined by "/" (or one short name).
 _BYLINE_NAME = re.compile(r"[\u3400-\u9fff·]{2,6}|[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,3}")
 _LONGEST_SOURCE = 30
@@ -59,7 +59,7 @@ def is_source(name: str) -> bool:
     ``《》``), a broadcaster, an institution, a code such as ``AFP``."""
     if not name or len(name) > _LONGEST_SOURCE or _SENTENCE_END.search(name):
         return False
-    if "《" in name or _SOURCE_END.search(name) or name in _KNOWN:
+    if "《" in name or _SOURCE_END.search(name) or name.lower() in AGENCY_NAMES:
         return True
     if _LATIN_PERSON.fullmatch(name) is not None and _OUTLET_WORD.search(name) is None:
         return False  # "Dang Yuan": a person's name
@@ -97,6 +97,17 @@ def _italic_sources(inner: str) -> list[str]:
     return sources
 
 
+def sources_of(inner: str) -> Optional[tuple[str, ...]]:
+    """The sources what stands in a pair of parentheses names, read as a line
+    that is not italic (a label and a note left out): ``None`` unless every
+    part is a source, ``()`` for a note alone."""
+    inner = _NOTE.sub("", _LABEL.sub("", inner.strip())).strip()
+    if not inner:
+        return ()
+    sources = _sources(inner)
+    return tuple(dict.fromkeys(sources)) if sources is not None else None
+
+
 def _byline(before: str) -> Optional[tuple[str, ...]]:
     """The names of a byline before the parentheses: ``李澄欣/张慈/邹宗翰``."""
     names = [name.strip() for name in before.split("/") if name.strip()]
@@ -126,15 +137,12 @@ def credit_line(text: str, *, italic: bool) -> Optional[CreditLine]:
     if reporter is not None:
         people = (clean_name(_ROLE.sub("", part.strip())) for part in _SEPARATORS.split(reporter["names"]))
         return CreditLine((reporter["outlet"],), names + tuple(name for name in people if name))
-    inner = _NOTE.sub("", _LABEL.sub("", inner)).strip()
-    if not inner:
-        return CreditLine((), names)  # a note: （综合报道）
-    sources = _sources(inner)
+    sources = sources_of(inner)  # () for a note: （综合报道）
     if sources is None:
         if not italic or names:
             return None
-        sources = _italic_sources(inner)
-    return CreditLine(tuple(dict.fromkeys(sources)), names)
+        sources = tuple(dict.fromkeys(_italic_sources(_NOTE.sub("", _LABEL.sub("", inner)).strip())))
+    return CreditLine(sources, names)
 
 
 # A line of labels without parentheses: "翻译：达扬 责编：叶宣 来源：德新社，法新社，路透社".
@@ -149,5 +157,4 @@ def labelled_sources(text: str) -> Optional[tuple[str, ...]]:
     match = _LABELLED.fullmatch(text)
     if match is None or _SENTENCE_END.search(text):
         return None
-    sources = _sources(match["sources"].strip())
-    return tuple(dict.fromkeys(sources)) if sources else None
+    return sources_of(match["sources"]) or None
