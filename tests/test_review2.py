@@ -260,3 +260,78 @@ def test_cdata_in_mathml_and_svg_is_text(body: str, shown: bool) -> None:
     article = dwparse.parse(HEAD + DATE + body)
     assert ("乙" in article.text) is shown and "甲" in article.text and "丙" in article.text
     assert "  " not in article.text
+
+
+# The text expected below is what html5lib (a browser's parse) shows for each body.
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        ("<p>甲<svg><head>乙</head>丁</svg>丙</p>", "甲乙丁丙"),  # <head> ends the <svg>
+        ("<p>甲<svg><svg><head>乙</head>丁</svg></svg>丙</p>", "甲乙丁丙"),  # ... every <svg> open
+        ("<svg><HEAD class=x>乙</HEAD>丁</svg><p>丙</p>", "乙丁\n\n丙"),
+        ("<p>甲<svg><title>乙</title>丁</svg>丙</p>", "甲丙"),  # an SVG <title> is a tooltip: not shown
+        ("<p>甲</p><head>乙</head><p>丙</p>", "甲\n\n乙\n\n丙"),  # <head> in the body: ignored, text kept
+    ],
+)
+def test_a_head_inside_an_svg_ends_it(body: str, text: str) -> None:
+    assert dwparse.parse(HEAD + DATE + body).text == text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>甲</p><!x </html> 乙><p>丙</p>",
+        "<p>甲</p><!x </BODY> 乙><p>丙</p>",
+        "<p>甲</p><? </body> 乙><p>丙</p>",
+        "<p>甲</p><!x <template> 乙><p>丙</p>",
+        "<p>甲</p><!x <script> 乙><p>丙</p>",
+    ],
+)
+def test_a_tag_inside_a_bogus_comment_ends_with_it(body: str) -> None:
+    """A bogus comment (``<!x``, ``<?``) ends at its first ``>``: the
+    ``</html>`` or ``<template>`` in it is not a tag, and what follows the
+    ``>`` is text."""
+    article = dwparse.parse(HEAD + DATE + body)
+    assert article.text == "甲\n\n乙>\n\n丙"
+    assert article.problems == ()
+
+
+def test_a_misnested_template_end_keeps_the_text_a_browser_shows() -> None:
+    article = dwparse.parse(HEAD + DATE + "<p><b>甲<template>乙</b>丁</template>丙</p>")
+    assert article.text == "甲丁丙"
+
+
+_SIGNAL_WHILE_FORKING = """
+import os, signal, sys
+from dwparse import cli
+
+sent = []
+
+def signal_once():  # a signal that arrives while the pool forks its workers
+    if not sent:
+        sent.append(True)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+os.register_at_fork(after_in_parent=signal_once)
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+
+def test_a_signal_while_workers_fork_stops_the_run(tmp_path: pytest.TempPathFactory) -> None:
+    """The interrupt raised inside the fork callback is swallowed by Python
+    (an exception in an at-fork callback is only printed); the run must stop
+    all the same, with status 130 and no output."""
+    import subprocess
+    import sys
+
+    folder = tmp_path / "many"  # type: ignore[operator]
+    folder.mkdir()
+    for number in range(300):
+        (folder / f"{number:03d}.md").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "out.jsonl"  # type: ignore[operator]
+    done = subprocess.run(
+        [sys.executable, "-c", _SIGNAL_WHILE_FORKING, "--jobs", "2", "-q", str(folder), "-o", str(out)],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 130, done.stderr
+    assert not out.exists()

@@ -103,7 +103,7 @@ def test_damage_beside_the_feed_items_is_still_reported(body: str) -> None:
 
 
 def test_schema_2_lines_are_still_read() -> None:
-    article = parse(f"<div><i>德正<br>2025-05-20T12:56:04.930Z</i></div><p>正文</p><p>DW中文有Instagram！</p>")
+    article = parse("<div><i>德正<br>2025-05-20T12:56:04.930Z</i></div><p>正文</p><p>DW中文有Instagram！</p>")
     data = article.to_dict()
     old = {key: value for key, value in data.items() if key != "byline"}
     old["schema_version"] = 2

@@ -15,7 +15,7 @@ from typing import Callable, Iterator, Optional, Union
 
 from lxml import etree
 
-from dwparse.body.unclosed import HIDING_TAGS, foreign_cdata_as_text, opened_for_good
+from dwparse.body.unclosed import HIDING_TAGS, foreign_cdata_as_text, heads_in_svg_shown, in_declaration, opened_for_good
 from dwparse.format import MAX_ATTRIBUTES, MAX_DEPTH, RAW_TEXT_TAGS, VOID_TAGS
 from dwparse.source import Source, line_bounds, quote
 
@@ -64,7 +64,12 @@ def parse_nodes(source: Source, html: str, start: int) -> list[Node]:
     if _DOCUMENT_END.search(html) is not None:
         # lxml drops what follows </body> or </html>; blank the tags out
         # (same length, so that positions still hold) and keep the rest.
-        html = _DOCUMENT_END.sub(lambda match: " " * len(match[0]), html)
+        # One inside a bogus comment (<!x </html> y>) ends the comment: kept.
+        html = _DOCUMENT_END.sub(
+            lambda match: match[0] if in_declaration(html, match.start()) else " " * len(match[0]), html
+        )
+    if "<svg" in html or "<SVG" in html or "<Svg" in html:
+        html = heads_in_svg_shown(html)
     root = _parse_html(source, html, start)
     nodes: list[Node] = []
     for part in () if root is None else root:  # None: nothing but comments and the like

@@ -249,8 +249,8 @@ class TextBuilder:
         is read as any other).
         """
         tag = element.tag
-        if hidden == 1 and hidden_by == "svg" and tag in _SVG_BREAKOUT:
-            hidden = 0  # HTML inside an <svg>: broken markup, shown (as HTML ends the <svg>)
+        if hidden_by == "svg" and tag in _SVG_BREAKOUT and (hidden == 1 or _inside_svgs_only(element, hidden)):
+            hidden = 0  # HTML inside <svg>s: broken markup, shown (as HTML ends every <svg>)
         elif hidden:
             if tag == "text" and svg_text is None and hidden_by == "svg" and _inside_svgs_only(element, hidden):
                 svg_text, self.svg_depth, hidden = element, hidden, 0  # <svg><svg><text> too

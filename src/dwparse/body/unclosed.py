@@ -10,7 +10,9 @@ such openers, one after another, blanks each out (same length, so that
 positions hold), so that what follows is read as HTML, and reports it.
 
 :func:`foreign_cdata_as_text` does the like for CDATA sections inside
-``<math>`` or ``<svg>``, whose text libxml2 would hide as a comment.
+``<math>`` or ``<svg>``, whose text libxml2 would hide as a comment, and
+:func:`heads_in_svg_shown` for a ``<head>`` inside ``<svg>``, which a
+browser reads as the end of the ``<svg>`` and libxml2 drops.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import Optional
 
 from dwparse.source import Source
 
-__all__ = ["HIDING_TAGS", "foreign_cdata_as_text", "opened_for_good"]
+__all__ = ["HIDING_TAGS", "foreign_cdata_as_text", "heads_in_svg_shown", "in_declaration", "opened_for_good"]
 
 #: Elements whose content is not shown, looked for when never closed.
 HIDING_TAGS = frozenset({"script", "style", "noscript", "template", "svg"})
@@ -145,8 +147,8 @@ def _unclosed_element(html: str, before: int) -> Optional[re.Match[str]]:
     lowered = ""
     for match in _HIDING_START.finditer(html, 0, before):
         name = match[1].lower()
-        if match[0].endswith("/>") and name == "svg":
-            continue  # <svg/>: closed
+        if match[0].endswith("/>") and name == "svg" or in_declaration(html, match.start()):
+            continue  # <svg/>: closed; <!x <template> y>: in a bogus comment
         if name not in last_end:
             lowered = lowered or html.lower()
             last_end[name] = lowered.rfind(f"</{name}")
@@ -173,3 +175,38 @@ def foreign_cdata_as_text(html: str) -> str:
 
 
 _CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
+
+
+def in_declaration(html: str, at: int) -> bool:
+    """Whether offset ``at`` is inside a ``<!…>`` or ``<?…>`` (a bogus
+    comment, which ends at the first ``>``) opened after the last ``>``
+    before it. Looks back no further than that ``>``."""
+    after = html.rfind(">", 0, at) + 1
+    return html.find("<!", after, at) >= 0 or html.find("<?", after, at) >= 0
+
+
+def heads_in_svg_shown(html: str) -> str:
+    """``html`` with each ``<head>`` or ``</head>`` tag inside ``<svg>`` read
+    as ``<span>`` (same length). A browser ends the ``<svg>`` there and shows
+    what follows; libxml2 drops the tag and leaves the text inside the
+    ``<svg>``, hidden. A ``<span>`` there is read as breaking out of it."""
+    if _MAY_HEAD.search(html) is None:
+        return html
+    pieces = []
+    last = depth = 0
+    for match in _SVG_OR_HEAD.finditer(html):
+        if match[2].lower() == "svg":
+            if not match[1]:
+                depth += not match[0].endswith("/>")
+            else:
+                depth = max(depth - 1, 0)
+        elif depth:
+            name = match.start(2)
+            pieces.append(html[last:name] + "span")
+            last = name + 4
+            depth = 0 if not match[1] else depth  # a <head> ends every <svg> open
+    return "".join(pieces) + html[last:] if pieces else html
+
+
+_MAY_HEAD = re.compile("<[hH][eE][aA][dD]")
+_SVG_OR_HEAD = re.compile(r"<(/?)(svg|head)(?=[\s/>])[^<>]*>?", re.IGNORECASE)
