@@ -90,6 +90,10 @@ def test_bom_is_not_a_problem_and_not_a_column() -> None:
         ("<p>abc</p><div>x", len(DATE + "<p>abc</p><div>x") + 1),
         ('<p>abc</p><h3>相关图集：T</h3><div><img src="a.jpg"><b>t</b>：说明', None),
         ("<p>abc</p><ul><li>x</li><li>y", None),
+        # The end tags at the end close fewer elements than are open there.
+        ("<p>abc</p><div><div>x</div>", None),
+        ("<p>abc</p><div><b>x</b>", None),
+        ("<p>abc</p><section><div><p>x</p></div>", None),
     ],
 )
 def test_truncated_body(body: str, column: int | None) -> None:
@@ -175,7 +179,8 @@ def test_complete_bodies_are_not_truncated() -> None:
     for body in [
         "<p>x</p>", "<p>x</p>\n", "<p>x</p><img src='a.jpg'>", "<p>x</p>bare text", "<p>x</p><br/>",
         "<p>a<b>unclosed inline</p><p>x</p>", "<ul><li>a<li>b</ul>", "<p><b><i>misnested</b></i></p>",
-        "<table><tr><td>a<td>b</table>",
+        "<table><tr><td>a<td>b</table>", "<!-- <div> --><p>x</p>", "<div><!-- <div> -->x</div>",
+        "<div>x<!-- <b> --></div>", "<p>x</p><!-- <div> -->", "<!-- <div> -->",
     ]:  # fmt: skip
         assert "body-truncated" not in codes(article(body)), body
 

@@ -15,7 +15,8 @@ __all__ = [
     "EMBED_TAGS", "EM_TAGS", "EPOCH", "GALLERY_LABEL", "GALLERY_LABELS", "HIDDEN_TAGS", "IMAGE_CREDIT",
     "IMAGE_CREDIT_LABELS", "INLINE_TAGS", "INTERVIEWER", "MAX_ATTRIBUTES", "MAX_DEPTH", "MAX_LINK_TEXT", "MAX_TOPIC_NAME",
     "MEDIA_TAGS", "NAME_SEPARATORS",
-    "NOTICE", "NOTICE_FIRSTS", "OPEN_PARENS", "RAW_TEXT_TAGS", "STRONG_TAGS", "URL_LINE", "VOID_TAGS",
+    "NOTICE", "NOTICE_FIRSTS", "OPEN_PARENS", "RAW_TEXT_TAGS", "STRONG_TAGS", "TAG_PATTERN", "URL_LINE",
+    "VOID_TAGS",
 ]  # fmt: skip
 
 #: The start of Unix time, in UTC: the header comment counts from it.
@@ -26,6 +27,10 @@ AGENCY_NAMES = frozenset(
     "afp ap dpa epd kna rtr reuters bloomberg efe epa ansa kyodo yonhap xinhua upi sid ddp bbc cnn dw "
     "路透 彭博 德国之声 德國之聲 美联 美聯 法新 德新 新华 新華 共同 韩联 韓聯 中央 中新 塔斯 俄新 安莎 埃菲".split()
 )
+#: A start or end tag: ``/`` or ``""``, and the name. Linear on any input:
+#: the lookahead stops the name from backtracking into shorter names, and
+#: ``[^<>]*`` (not ``[^>]*``) stops at the next tag.
+TAG_PATTERN = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[^A-Za-z0-9-])[^<>]*>")
 #: A line that is nothing but a URL (a subscription line, not a heading).
 URL_LINE = re.compile(r"(?:https?://|www\.)\S+")
 

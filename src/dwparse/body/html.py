@@ -15,8 +15,9 @@ from typing import Callable, Iterator, Optional, Union
 
 from lxml import etree
 
-from dwparse.body.unclosed import HIDING_TAGS, foreign_cdata_as_text, heads_in_svg_shown, in_declaration, opened_for_good
-from dwparse.format import MAX_ATTRIBUTES, MAX_DEPTH, RAW_TEXT_TAGS, VOID_TAGS
+from dwparse.body.truncation import check_truncation
+from dwparse.body.unclosed import foreign_cdata_as_text, heads_in_svg_shown, in_declaration, opened_for_good
+from dwparse.format import MAX_ATTRIBUTES, MAX_DEPTH, RAW_TEXT_TAGS, TAG_PATTERN, VOID_TAGS
 from dwparse.source import Source, line_bounds, quote
 
 __all__ = ["Node", "outer_html", "parse_nodes"]
@@ -25,9 +26,6 @@ __all__ = ["Node", "outer_html", "parse_nodes"]
 Node = Union[etree._Element, str]
 
 _MAX_HTML_PROBLEMS = 20
-# Linear on any input: the lookahead stops the name from backtracking into
-# shorter names, and [^<>]* (not [^>]*) stops at the next tag.
-_TAG_PATTERN = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[^A-Za-z0-9-])[^<>]*>")
 _TAG_START = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[^A-Za-z0-9-])")
 _TAG_STOP = re.compile(r"[<>\"']")
 # A start tag long enough to hold very many attributes, and one attribute.
@@ -39,23 +37,13 @@ _ATTRIBUTE = re.compile(r"""[^\s=/>"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?
 _TOO_DEEP = "Excessive depth"
 _UNEXPECTED_END_TAG = re.compile(r"Unexpected end tag : (\S+)")
 _DOCUMENT_END = re.compile(r"</(?:[bB][oO][dD][yY]|[hH][tT][mM][lL])[^<>]*>")
-_START_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
-_OPEN_P = re.compile(r"<p[\s>/]", re.IGNORECASE)
-# How far back the check for elements left open at the end looks, in tags.
-_END_TAGS_LOOKED_AT = 64
-# Elements whose end tag HTML lets one leave out.
-_OPTIONAL_END_TAGS = frozenset("li dt dd p rb rt rtc rp optgroup option colgroup caption thead tbody tfoot tr td th".split())
-# Elements never closed that are not reported as a cut: void ones, those
-# whose end tag may be left out, and those reported as never closed instead
-# (dwparse.body.unclosed).
-_NOT_A_CUT = VOID_TAGS | _OPTIONAL_END_TAGS | HIDING_TAGS
 _local = threading.local()
 
 
 def parse_nodes(source: Source, html: str, start: int) -> list[Node]:
     """The top-level nodes of the body ``html`` (at offset ``start`` of
     ``source.text``), whitespace-only text left out; problems reported."""
-    _check_truncation(source, html, start)
+    original = html
     if _LONG_TAG.search(html) is not None:
         html = _bound_attributes(source, html, start)
     html = opened_for_good(source, html, start)
@@ -71,6 +59,7 @@ def parse_nodes(source: Source, html: str, start: int) -> list[Node]:
     if "<svg" in html or "<SVG" in html or "<Svg" in html:
         html = heads_in_svg_shown(html)
     root = _parse_html(source, html, start)
+    check_truncation(source, original, start, None if html is not original else root)
     nodes: list[Node] = []
     for part in () if root is None else root:  # None: nothing but comments and the like
         if part.tag == "body":
@@ -200,7 +189,7 @@ def _quoted_tags(html: str) -> Iterator[tuple[int, int, str, str]]:
 def _regex_tags(html: str) -> Iterator[tuple[int, int, str, str]]:
     """The same as :func:`_quoted_tags` for tags without ``<`` or ``>`` in
     their attributes, faster."""
-    for match in _TAG_PATTERN.finditer(html):
+    for match in TAG_PATTERN.finditer(html):
         yield match.start(), match.end(), match[1], match[2]
 
 
@@ -281,7 +270,7 @@ def _unexpected_end_tags(html: str) -> dict[str, list[int]]:
     stack: list[str] = []
     open_count: dict[str, int] = {}
     found: dict[str, list[int]] = {}
-    for match in _TAG_PATTERN.finditer(html):
+    for match in TAG_PATTERN.finditer(html):
         name = match[2].lower()
         if match[1]:
             if open_count.get(name):
@@ -296,67 +285,6 @@ def _unexpected_end_tags(html: str) -> dict[str, list[int]]:
             stack.append(name)
             open_count[name] = open_count.get(name, 0) + 1
     return found
-
-
-def _check_truncation(source: Source, html: str, start: int) -> None:
-    body = html.rstrip()
-    last_open = body.rfind("<")
-    last_close = body.rfind(">")
-    if last_open > last_close:
-        source.report("body-truncated", f"the body ends inside a tag: {quote(body[last_open:])}", start + last_open)
-        return
-    if last_close < 0:
-        return
-    tag = body[last_open:]
-    match = _START_TAG.match(tag)
-    if match and match[1].lower() not in VOID_TAGS and not tag.endswith("/>"):
-        if last_close == len(body) - 1:
-            source.report("body-truncated", f"the body ends right after {quote(tag)}", start + last_open)
-            return
-    last_end_p = body.rfind("</p>")
-    open_p = None
-    for open_p in _OPEN_P.finditer(body, max(last_end_p, 0)):
-        pass
-    if open_p is not None and last_end_p < open_p.start():
-        source.report(
-            "body-truncated", f"the body ends inside a paragraph: {quote(body[-30:])}", start + len(body)
-        )
-        return
-    unclosed = _unclosed_at_end(body)
-    if unclosed is not None:
-        source.report(
-            "body-truncated", f"the body ends inside <{unclosed}>: {quote(body[-30:])}", start + len(body)
-        )
-
-
-def _unclosed_at_end(body: str) -> Optional[str]:
-    """The name of an element still open where ``body`` ends, looking back
-    over its last :data:`_END_TAGS_LOOKED_AT` tags; ``None`` if all are closed.
-
-    Going back from the end, end tags wait for their start tags. A start tag
-    met while nothing waits opened an element the body never closed: the body
-    was cut off. (While end tags wait, an element left open inside another,
-    ``<p>a<b>b</p>``, was closed with it.) Misnested tags match anywhere in
-    what waits; elements whose end tag HTML lets one leave out (``li``,
-    ``td``, ...) never count.
-    """
-    waiting: list[str] = []
-    position = len(body)
-    for _ in range(_END_TAGS_LOOKED_AT):
-        position = body.rfind("<", 0, position)
-        if position < 0:
-            return None
-        tag = _TAG_PATTERN.match(body, position)
-        if tag is None:
-            continue
-        name = tag[2].lower()
-        if tag[1]:
-            waiting.append(name)
-        elif name in waiting:
-            del waiting[len(waiting) - 1 - waiting[::-1].index(name)]
-        elif not waiting and name not in _NOT_A_CUT and not tag[0].endswith("/>"):
-            return name  # (with end tags waiting, one of them closed it)
-    return None
 
 
 # -- reading blocks -------------------------------------------------------------
