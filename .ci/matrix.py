@@ -2,7 +2,7 @@
 passes its tests twice:
 
 - on the oldest Python this machine has that the package supports, with
-  every runtime dependency (and the parquet extra) pinned to its declared
+  every runtime dependency (and every extra) pinned to its declared
   floor;
 - on the newest Python here, with the newest dependencies.
 
@@ -70,8 +70,9 @@ def project() -> dict[str, object]:
 
 
 def floors(meta: dict[str, object]) -> list[str]:
-    """``name==floor`` for every runtime dependency and the parquet extra."""
-    requirements = list(meta["dependencies"]) + list(meta["optional-dependencies"]["parquet"])  # type: ignore[call-overload, index]
+    """``name==floor`` for every runtime dependency and every extra."""
+    extras = meta["optional-dependencies"].values()  # type: ignore[attr-defined]
+    requirements = list(meta["dependencies"]) + [requirement for extra in extras for requirement in extra]  # type: ignore[call-overload]
     pins = []
     for requirement in requirements:
         match = re.fullmatch(r"([A-Za-z0-9_.-]+)\s*>=\s*([0-9][^,;\s]*)", requirement)

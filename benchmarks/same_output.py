@@ -26,18 +26,20 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "corpus" / "seed-zh-69790970.md"
 REAL = ROOT.parent / "shared" / "corpus" / "real"
 # Run in a fresh interpreter with PYTHONPATH set to one dwparse's src/.
+# The JSON shape written one way for both (to_json's spacing changed in 0.4).
 _DUMP = """
-import sys, dwparse
+import json, sys, dwparse
 paths = open(sys.argv[1], encoding="utf-8").read().splitlines()
 with open(sys.argv[2], "w", encoding="utf-8") as out:
     for path in paths:
-        out.write(dwparse.parse_file(path).to_json() + "\\n")
+        data = dwparse.parse_file(path).to_dict()
+        out.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\\n")
 print(dwparse.__file__, file=sys.stderr)
 """
 
 
 def dump(src: Path, list_file: Path, out_file: Path) -> list[str]:
-    """The ``to_json()`` of every listed file, parsed by the dwparse in ``src``."""
+    """The JSON of ``to_dict()`` of every listed file, parsed by the dwparse in ``src``."""
     environment = {**os.environ, "PYTHONPATH": str(src)}
     subprocess.run([sys.executable, "-c", _DUMP, str(list_file), str(out_file)], env=environment, check=True)
     return out_file.read_text(encoding="utf-8").splitlines()

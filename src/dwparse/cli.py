@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import signal
@@ -18,6 +17,7 @@ from dwparse import __version__
 from dwparse.batch import map_files, workers_for
 from dwparse.walk import shown as _shown, walk as _walk
 from dwparse.errors import ParseError
+from dwparse.jsontext import dumps_bytes
 from dwparse.parser import parse, parse_file
 from dwparse.tables import INSTALL_HINT, ParquetFolder, rows, umasked
 
@@ -75,7 +75,7 @@ class _Converted(NamedTuple):
     """What a worker sends back for one file: small, cheap to pickle (a
     JSON line or text, or a Parquet folder's rows)."""
 
-    output: Union[str, dict[str, list[dict[str, Any]]], None]
+    output: Union[bytes, dict[str, list[dict[str, Any]]], None]
     problems: int
     error: Optional[str]
 
@@ -98,16 +98,16 @@ def _convert(path: str, strict: bool, form: str, inlines: bool = True) -> _Conve
         return _Converted(None, 1, f"line {error.line}, column {error.column}: {error.code}: {error.problem.message}")
     except Exception as error:  # noqa: BLE001 - one file's failure is reported, the run goes on
         return _Converted(None, 0, f"{type(error).__name__}: {error}")
-    output: Union[str, dict[str, list[dict[str, Any]]]]
+    output: Union[bytes, dict[str, list[dict[str, Any]]]]
     path = _written(path)
     if form == "text":
         body = _HEADER_LIKE.sub(r"\\\1", article.text)  # a line of the text cannot pass for a file's header
         title = _HEADER_LIKE.sub(r"\\\1", article.title or "")  # nor can the title
-        output = f"==> {_shown(path)} <==\n{title}\n\n{body}\n\n"
+        output = f"==> {_shown(path)} <==\n{title}\n\n{body}\n\n".encode("utf-8")
     elif form == "parquet":
         output = rows(path, article)
     else:
-        output = json.dumps({"path": path, **article.to_dict(inlines=inlines)}, ensure_ascii=False) + "\n"
+        output = dumps_bytes({"path": path, **article.to_dict(inlines=inlines)}) + b"\n"
     return _Converted(output, len(article.problems), None)
 
 
@@ -123,22 +123,23 @@ class _Output:
         self.target = target
         self.temporary: Optional[str] = None
         if target is None:
-            self.stream: IO[str] = sys.stdout
+            sys.stdout.flush()
+            self.stream: Union[IO[bytes], _TextSink] = getattr(sys.stdout, "buffer", None) or _TextSink(sys.stdout)
             return
         if os.path.exists(target) and not os.path.isfile(target):  # /dev/null, a FIFO: written as it is
-            self.stream = open(target, "w", encoding="utf-8")
+            self.stream = open(target, "wb")
             return
         folder = os.path.dirname(os.path.abspath(target))
         descriptor, self.temporary = tempfile.mkstemp(prefix=".dwparse-", suffix=".part", dir=folder)
         os.chmod(self.temporary, umasked(0o666))  # mkstemp's 0600 would stay with OUT
-        self.stream = os.fdopen(descriptor, "w", encoding="utf-8")
+        self.stream = os.fdopen(descriptor, "wb")
 
     def skipped(self) -> frozenset[str]:
         """Real paths of the files the walk must not read back."""
         paths = [self.target, self.temporary] if self.target is not None else []
         return frozenset(os.path.realpath(path) for path in paths if path is not None)
 
-    def write(self, output: str) -> None:
+    def write(self, output: bytes) -> None:
         """Write one file's output."""
         self.stream.write(output)
 
@@ -147,7 +148,7 @@ class _Output:
         if self.temporary is None:
             if keep:
                 self.stream.flush()
-            if self.stream is not sys.stdout:
+            if self.target is not None:
                 self.stream.close()
             return
         try:
@@ -157,6 +158,23 @@ class _Output:
         finally:
             if os.path.exists(self.temporary):
                 os.remove(self.temporary)
+
+
+class _TextSink:
+    """Bytes written to a text stream without a binary buffer (a
+    replaced ``sys.stdout``), decoded."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+
+    def write(self, data: bytes) -> int:
+        return self.stream.write(data.decode("utf-8"))
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def close(self) -> None:
+        """Leaves the stream open: it is not this run's."""
 
 
 class _Progress:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import typing
 from datetime import datetime, timezone
-from typing import Any, Literal, Optional, Union
+from typing import Any, Callable, Literal, Optional, Union
 
 import attrs
 
@@ -25,34 +25,70 @@ def to_jsonable(value: Any, leave_out: frozenset[str] = frozenset()) -> Any:
     ``"type"`` first where the class has one), tuples lists, datetimes ISO 8601.
     Fields marked ``eq=False`` (source HTML kept for rendering) are left out,
     and so are fields named in ``leave_out``.
+
+    Each attrs class is converted by a function written for it from its
+    fields, once (:func:`_converter`).
     """
+    convert = _CONVERTERS.get((type(value), leave_out))
+    if convert is not None:
+        return convert(value)
     kind = type(value)
-    shape = _SHAPES.get(kind)
-    if shape is None:
-        if not attrs.has(kind):
-            if kind is tuple:
-                return [to_jsonable(item, leave_out) for item in value]
-            if kind is datetime:
-                return value.isoformat()
-            return value
-        shape = _SHAPES[kind] = _shape(kind)
-    word, names = shape
-    out: dict[str, Any] = {"type": word} if word is not None else {}
-    for name in names:
-        if leave_out and name in leave_out:
-            continue
-        item = getattr(value, name)
-        out[name] = item if type(item) in _PLAIN else to_jsonable(item, leave_out)
-    return out
+    if attrs.has(kind):
+        convert = _CONVERTERS[(kind, leave_out)] = _converter(kind, leave_out)
+        return convert(value)
+    if kind is tuple:
+        return [to_jsonable(item, leave_out) for item in value]
+    if kind is datetime:
+        return value.isoformat()
+    return value
+
+
+def _converter(kind: type, leave_out: frozenset[str]) -> Callable[[Any], dict[str, Any]]:
+    """The function that converts an instance of the attrs class ``kind``:
+    one dict display of its JSON fields (see :func:`_shape`), each read as its
+    type hint says (plain values as they are, the rest through
+    :func:`to_jsonable`)."""
+    word, names = _shape(kind)
+    hints = _hints(kind)
+    items = [f"'type': {word!r}"] if word is not None else []
+    items += [f"{name!r}: {_expression(hints[name], 'value.' + name)}" for name in names if name not in leave_out]
+    source = "def convert(value):\n    return {" + ", ".join(items) + "}\n"
+    namespace: dict[str, Any] = {"_any": lambda item: to_jsonable(item, leave_out)}
+    exec(compile(source, f"<dwparse.jsonshape converter of {kind.__name__}>", "exec"), namespace)  # noqa: S102
+    return namespace["convert"]  # type: ignore[no-any-return]
+
+
+def _expression(hint: Any, reference: str) -> str:
+    """The Python expression giving the JSON value of the field ``reference``."""
+    if _is_plain(hint):
+        return reference
+    if typing.get_origin(hint) is tuple and _is_plain(typing.get_args(hint)[0]):
+        return f"list({reference})"
+    if typing.get_origin(hint) is tuple:
+        return f"[_any(item) for item in {reference}]"
+    return f"_any({reference})"
+
+
+def _is_plain(hint: Any) -> bool:
+    """Whether values of ``hint`` are JSON as they are: ``str``, ``int``,
+    ``bool``, a ``Literal`` of them, or an optional of one of those."""
+    if typing.get_origin(hint) is Union:
+        return all(option is type(None) or _is_plain(option) for option in typing.get_args(hint))
+    return hint in (str, int, bool) or typing.get_origin(hint) is Literal
+
+
+_CONVERTERS: dict[tuple[type, frozenset[str]], Callable[[Any], Any]] = {}
 
 
 def _shape(kind: type) -> tuple[Optional[str], tuple[str, ...]]:
     """An attrs class's ``"type"`` word (or ``None``) and the names of its JSON fields."""
-    return getattr(kind, "TYPE", None), tuple(field.name for field in attrs.fields(kind) if field.eq)
+    shape = _SHAPES.get(kind)
+    if shape is None:
+        shape = _SHAPES[kind] = getattr(kind, "TYPE", None), tuple(field.name for field in attrs.fields(kind) if field.eq)
+    return shape
 
 
 _SHAPES: dict[type, tuple[Optional[str], tuple[str, ...]]] = {}
-_PLAIN = frozenset({str, int, bool, type(None)})
 
 
 def article_to_dict(article: Any, *, inlines: bool = True) -> dict[str, Any]:

@@ -14,9 +14,12 @@ from dwparse.captions import image_from_src, split_caption
 from dwparse.format import STRONG_TAGS
 from dwparse.model import Heading, Image, ImageBlock
 
-__all__ = ["GIVES", "TAGS", "captioned", "is_caption_div", "is_image", "read"]
+__all__ = ["GIVES", "LEAVES", "TAGS", "captioned", "is_caption_div", "is_image", "read"]
 
 TAGS = ("img", "div", "p")
+#: A placeholder <div> or an image's <p> holds an <img>, a bold placeholder a
+#: <strong>: of the elements without element children, only an <img> is one.
+LEAVES = ("img",)
 GIVES = (ImageBlock, Heading)
 
 

@@ -18,7 +18,7 @@ heading is the second table, :data:`dwparse.body.paragraph.KINDS`.
 
 from __future__ import annotations
 
-from typing import Any, Callable, NamedTuple
+from typing import Any, Callable, NamedTuple, Optional
 
 from dwparse.body import embed, gallery, heading, image, lead_image, lists, notice, paragraph, quote, raw, timeline
 from dwparse.body.cursor import Cursor
@@ -44,6 +44,10 @@ class Rule(NamedTuple):
     #: ``tags``, a string for ``"#text"``, ``None`` at the end of the body
     #: for an opening rule.
     read: Callable[[Cursor, Any], int]
+    #: The tags it may read in an element without element children (a leaf:
+    #: most ``<p>``); ``None``: all of ``tags``. The dispatcher does not ask
+    #: a rule for a leaf it cannot take.
+    leaves: Optional[tuple[str, ...]] = None
 
 
 #: At the start of the body, in order, each tried once.
@@ -56,8 +60,8 @@ OPENING: tuple[Rule, ...] = (
 RULES: tuple[Rule, ...] = (
     Rule("feed footer", notice.TAGS, notice.GIVES, notice.read),
     Rule("embed", embed.TAGS, embed.GIVES, embed.read),
-    Rule("gallery", gallery.TAGS, gallery.GIVES, gallery.read),
-    Rule("image", image.TAGS, image.GIVES, image.read),
+    Rule("gallery", gallery.TAGS, gallery.GIVES, gallery.read, gallery.LEAVES),
+    Rule("image", image.TAGS, image.GIVES, image.read, image.LEAVES),
     Rule("heading", heading.TAGS, heading.GIVES, heading.read),
     Rule("list", lists.TAGS, lists.GIVES, lists.read),
     Rule("quote", quote.TAGS, quote.GIVES, quote.read),
@@ -68,10 +72,15 @@ RULES: tuple[Rule, ...] = (
 #: Whatever the rules declined.
 FALLBACK = Rule("raw", (), raw.GIVES, raw.read)
 
+# The readers to ask for a node, by tag: for an element with element
+# children (and bare text), and for one without (a leaf).
 _BY_TAG: dict[object, tuple[Callable[[Cursor, Any], int], ...]] = {}
+_BY_LEAF: dict[object, tuple[Callable[[Cursor, Any], int], ...]] = {}
 for _rule in RULES:
     for _tag in _rule.tags:
         _BY_TAG[_tag] = _BY_TAG.get(_tag, ()) + (_rule.read,)
+        if _rule.leaves is None or _tag in _rule.leaves:
+            _BY_LEAF[_tag] = _BY_LEAF.get(_tag, ()) + (_rule.read,)
 del _rule, _tag
 
 
@@ -84,7 +93,11 @@ def read_opening(cursor: Cursor) -> None:
 def read_node(cursor: Cursor) -> None:
     """Read the node at the cursor with the first rule that takes it, and move past it."""
     node = cursor.nodes[cursor.pos]
-    for read in _BY_TAG.get(TEXT if isinstance(node, str) else node.tag, ()):
+    if isinstance(node, str):
+        readers = _BY_TAG[TEXT]
+    else:
+        readers = (_BY_TAG if len(node) else _BY_LEAF).get(node.tag, ())
+    for read in readers:
         consumed = read(cursor, node)
         if consumed:
             cursor.pos += consumed
