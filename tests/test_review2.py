@@ -335,3 +335,11 @@ def test_a_signal_while_workers_fork_stops_the_run(tmp_path: pytest.TempPathFact
     )
     assert done.returncode == 130, done.stderr
     assert not out.exists()
+
+
+@pytest.mark.parametrize("tag", ["wbr", "source", "track", "embed", 'source src="a.mp4"'])
+def test_text_after_thousands_of_void_tags_libxml2_nests_is_kept(tag: str) -> None:
+    """libxml2 nests these void elements, each in the one before: past 2048
+    it stops. The flattening closes them (``<wbr />``), so what follows stays."""
+    article = dwparse.parse(HEAD + DATE + "<p>甲</p><video>" + f"<{tag}>" * 2100 + "</video><p>乙</p>")
+    assert article.text.endswith("乙")

@@ -35,6 +35,8 @@ _TAG_STOP = re.compile(r"[<>\"']")
 _LONG_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)(?=[^A-Za-z0-9-])[^<>]{%d,}>" % (2 * MAX_ATTRIBUTES))
 _ATTRIBUTE = re.compile(r"""[^\s=/>"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?""")
 _TOO_DEEP = "Excessive depth"
+# Void elements that libxml2 nests, each inside the one before (<wbr><wbr>).
+_NESTED_BY_LIBXML2 = frozenset({"embed", "source", "track", "wbr"})
 _UNEXPECTED_END_TAG = re.compile(r"Unexpected end tag : (\S+)")
 _DOCUMENT_END = re.compile(r"</(?:[bB][oO][dD][yY]|[hH][tT][mM][lL])[^<>]*>")
 _local = threading.local()
@@ -205,8 +207,13 @@ def _flatten(html: str, tags: Callable[[str], Iterator[tuple[int, int, str, str]
             depth -= 1
             drop = depth >= MAX_DEPTH
             depth = max(depth, 0)
-        elif name.lower() in VOID_TAGS or html[end - 2 : end] == "/>":
+        elif html[end - 2 : end] == "/>":
             drop = False
+        elif name.lower() in VOID_TAGS:
+            drop = False
+            if name.lower() in _NESTED_BY_LIBXML2:  # closed here, so that they do not nest
+                pieces.append(html[last : end - 1] + " />")
+                last = end
         else:
             depth += 1
             drop = depth > MAX_DEPTH

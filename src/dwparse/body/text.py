@@ -74,7 +74,12 @@ class TextRules:
         """``text`` with controls removed and whitespace collapsed, as needed."""
         if self.controls:
             text = _CONTROL.sub("", text)
-        if self.collapse or (self.spaces and ("\u00a0" in text or "\u3000" in text)):
+        if (
+            self.collapse
+            and ("  " in text or "\n" in text or "\t" in text or "\r" in text or "\f" in text)
+            or self.spaces
+            and ("\u00a0" in text or "\u3000" in text)
+        ):
             text = _WHITESPACE.sub(" ", text)
         return text
 
@@ -91,7 +96,7 @@ class TextBuilder:
 
     __slots__ = (
         "pieces", "space", "targets", "rules", "runs", "block_tag", "has_image", "found", "listed", "nested",
-        "svg_depth",
+        "svg_depth", "hidden_svgs",
     )  # fmt: skip
 
     def __init__(self, rules: TextRules, listed: dict[int, Topic], *, runs: bool) -> None:
@@ -106,6 +111,7 @@ class TextBuilder:
         self.listed = listed
         self.nested = False  # a link or topic inside another (runs=True): runs cannot say so
         self.svg_depth = 1  # hidden <svg> elements around the SVG <text> being read
+        self.hidden_svgs = 0  # how many of the hidden elements open are <svg>s
 
     # -- feeding -------------------------------------------------------------
 
@@ -177,7 +183,6 @@ class TextBuilder:
         """Add the text of ``root`` and everything in it (not its tail)."""
         runs = self.runs
         strong = em = hidden = 0
-        hidden_by = ""
         current = 0  # key of the link or topic run being read (runs=True)
         current_element = None
         open_targets: list[tuple[etree._Element, int, Inline]] = []
@@ -191,9 +196,7 @@ class TextBuilder:
                 continue
             if event == "start":
                 if hidden or svg_text is not None or tag in HIDDEN_TAGS:  # rare: see _hidden_start
-                    hidden, hidden_by, svg_text, done = self._hidden_start(
-                        element, key, hidden, hidden_by, svg_text
-                    )
+                    hidden, svg_text, done = self._hidden_start(element, key, hidden, svg_text)
                     if done:
                         continue
                 target = target_run(element, tag)
@@ -213,6 +216,10 @@ class TextBuilder:
                 self.text(key, element.text)
                 continue
             if hidden or svg_text is not None:  # rare: see _hidden_end
+                if element is svg_text:
+                    self.hidden_svgs = self.svg_depth  # back inside the hidden <svg>s
+                elif hidden and tag == "svg":
+                    self.hidden_svgs -= 1
                 hidden, svg_text, shown = _hidden_end(element, hidden, svg_text, self.svg_depth)
                 if not shown:
                     continue
@@ -237,33 +244,34 @@ class TextBuilder:
         element: etree._Element,
         key: int,
         hidden: int,
-        hidden_by: str,
         svg_text: Optional[etree._Element],
-    ) -> tuple[int, str, Optional[etree._Element], bool]:
+    ) -> tuple[int, Optional[etree._Element], bool]:
         """The start of ``element`` in :meth:`element` while hidden, inside an
         SVG ``<text>``, or at a hidden tag: the rare case.
 
-        ``hidden`` counts the hidden elements open (``hidden_by`` the tag of the
-        outermost), ``svg_text`` is the SVG ``<text>`` being read, if any.
+        ``hidden`` counts the hidden elements open (:attr:`hidden_svgs` of
+        them are ``<svg>``), ``svg_text`` is the SVG ``<text>`` being read, if any.
         Returns them updated, and whether the element is dealt with (else it
         is read as any other).
         """
         tag = element.tag
-        if hidden_by == "svg" and tag in _SVG_BREAKOUT and (hidden == 1 or _inside_svgs_only(element, hidden)):
+        if hidden and self.hidden_svgs == hidden and tag in _SVG_BREAKOUT:
             hidden = 0  # HTML inside <svg>s: broken markup, shown (as HTML ends every <svg>)
         elif hidden:
-            if tag == "text" and svg_text is None and hidden_by == "svg" and _inside_svgs_only(element, hidden):
+            if tag == "text" and svg_text is None and self.hidden_svgs == hidden:
                 svg_text, self.svg_depth, hidden = element, hidden, 0  # <svg><svg><text> too
                 self.text(key, element.text)
             else:
                 hidden += tag in HIDDEN_TAGS
-            return hidden, hidden_by, svg_text, True
+                self.hidden_svgs += tag == "svg"
+            return hidden, svg_text, True
         if tag in HIDDEN_TAGS:
-            return 1, tag, svg_text, True
+            self.hidden_svgs = tag == "svg"
+            return 1, svg_text, True
         if svg_text is not None:  # <tspan> and the like
             self.text(key, element.text)
-            return hidden, hidden_by, svg_text, True
-        return hidden, hidden_by, svg_text, False
+            return hidden, svg_text, True
+        return hidden, svg_text, False
 
     def _start(self, tag: str, key: int, is_root: bool) -> None:
         """What the start of an element other than formatting means."""
@@ -350,18 +358,6 @@ class TextBuilder:
                 runs.append(TextRun(text, bool(key & _STRONG), bool(key & _EM)))
             start = end
         return tuple(runs)
-
-
-def _inside_svgs_only(element: etree._Element, hidden: int) -> bool:
-    """Whether the ``hidden`` hidden elements open around ``element`` are all ``<svg>``."""
-    for ancestor in element.iterancestors():
-        if hidden == 0:
-            return True
-        if ancestor.tag in HIDDEN_TAGS:
-            if ancestor.tag != "svg":
-                return False
-            hidden -= 1
-    return hidden == 0
 
 
 def _hidden_end(

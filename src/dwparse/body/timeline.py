@@ -46,8 +46,9 @@ def parse_time(text: str) -> Optional[datetime]:
         return None  # "2025" or "2025-05": no day, a time cut short
     try:
         if common is not None:  # the archive's own form, read without dateutil
-            year, month, day, hour, minute, second = (int(common[index]) for index in range(1, 7))
-            microsecond = int((common[7] or "0").ljust(6, "0"))
+            fraction = common[7]
+            microsecond = int(fraction.ljust(6, "0")) if fraction else 0
+            year, month, day, hour, minute, second = map(int, common.group(1, 2, 3, 4, 5, 6))
             return datetime(year, month, day, hour, minute, second, microsecond, tzinfo=_UTC)
         value = isoparse(text)
         if value.tzinfo is None:

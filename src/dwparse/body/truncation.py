@@ -80,8 +80,10 @@ def _closed_at_end(root: etree._Element, body: str) -> bool:
     element = root[-1] if len(root) else None
     if element is None or element.tag != "body":
         return False
-    open_at_end = []
+    open_at_end: list[str] = []
     while len(element):
+        if len(open_at_end) == _END_TAGS_LOOKED_AT:
+            return False  # deep nesting at the end: the walk back decides (lxml's ancestors cost as deep as they are)
         element = element[-1]
         if element.tail and not element.tail.isspace():
             break

@@ -161,20 +161,34 @@ def foreign_cdata_as_text(html: str) -> str:
     """``html`` with the markers of each CDATA section inside ``<math>`` or
     ``<svg>`` blanked out (same length): there a browser shows its text,
     which libxml2 would drop as a comment. Elsewhere, as in HTML, it stays
-    a comment; so does one whose text holds ``<`` or ``&``."""
-    lowered = html.lower()
+    a comment; so does one whose text holds ``<`` or ``&``. In linear time:
+    one pass over the sections and the ``<math>`` and ``<svg>`` tags."""
     pieces = []
-    last = 0
-    for match in _CDATA.finditer(html):
-        at = match.start()
-        inside = any(lowered.rfind(f"<{name}", 0, at) > lowered.rfind(f"</{name}", 0, at) for name in ("math", "svg"))
-        if inside and "<" not in match[1] and "&" not in match[1]:
-            pieces.append(html[last:at] + " " * 9 + match[1] + "   ")
-            last = match.end()
+    last = position = 0
+    open_count = {"math": 0, "svg": 0}
+    tags = _FOREIGN_TAG.finditer(html)
+    tag = next(tags, None)
+    while (opening := html.find("<![CDATA[", position)) >= 0:
+        closing = html.find("]]>", opening + 9)
+        if closing < 0:
+            break
+        while tag is not None and tag.start() < opening:  # the tags before this section
+            if tag.start() >= position:  # (not those inside the one before)
+                name = tag[2].lower()
+                if tag[1]:
+                    open_count[name] = max(open_count[name] - 1, 0)
+                elif not tag[0].endswith("/>"):
+                    open_count[name] += 1
+            tag = next(tags, None)
+        text = html[opening + 9 : closing]
+        if (open_count["math"] or open_count["svg"]) and "<" not in text and "&" not in text:
+            pieces.append(html[last:opening] + " " * 9 + text + "   ")
+            last = closing + 3
+        position = closing + 3
     return "".join(pieces) + html[last:] if pieces else html
 
 
-_CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
+_FOREIGN_TAG = re.compile(r"<(/?)(math|svg)(?=[\s/>])[^<>]*>?", re.IGNORECASE)
 
 
 def in_declaration(html: str, at: int) -> bool:
