@@ -29,6 +29,8 @@ def only_child(element: etree._Element, tag: str) -> Optional[etree._Element]:
 
 def has_media(element: etree._Element) -> bool:
     """Whether ``element`` is or holds an image, a player or other media."""
+    if not len(element):  # the common case: a leaf
+        return element.tag in MEDIA_TAGS
     return next(element.iter(*MEDIA_TAGS), None) is not None
 
 
