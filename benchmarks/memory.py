@@ -57,12 +57,16 @@ def run_parquet(folder: str) -> None:
     import pyarrow.parquet as pq
 
     from dwparse.cli import main
+    from dwparse.tables import TABLES
 
     with tempfile.TemporaryDirectory() as out:
         start = time.perf_counter()
         status = main([folder, "--format", "parquet", "-o", os.path.join(out, "tables"), "--quiet"])
         seconds = time.perf_counter() - start
-        tables = {path.stem: pq.ParquetFile(path).metadata.num_rows for path in Path(out, "tables").glob("*.parquet")}
+        tables = {
+            name: sum(pq.ParquetFile(part).metadata.num_rows for part in Path(out, "tables", name).glob("*.parquet"))
+            for name in TABLES
+        }
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"status": status, "seconds": seconds, "peak_kb": own, "tables": tables}))
 

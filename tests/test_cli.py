@@ -35,19 +35,23 @@ def test_one_file_gives_one_json_line(capsys: pytest.CaptureFixture[str]) -> Non
     assert list(data)[:2] == ["path", "schema_version"]
     assert data["path"] == str(SEED)
     assert {k: v for k, v in data.items() if k != "path"} == dwparse.parse_file(SEED).to_dict()
-    assert err == "dwparse: 1 file read, 0 with problems, 0 could not be read\n"
+    assert err == ""  # one file: no summary, unless asked
+    status, _, err = run(capsys, str(SEED), "--summary")
+    assert status == 0 and err == "dwparse: 1 file read, 0 with problems, 0 could not be read\n"
 
 
-def test_directories_are_walked_for_md_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_directories_are_walked_for_md_and_txt_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "b" / "c").mkdir(parents=True)
     (tmp_path / "b" / "c" / "one.md").write_bytes(CLEAN.read_bytes())
     (tmp_path / "a.md").write_bytes(BROKEN.read_bytes())
-    (tmp_path / "skip.txt").write_text("not read", encoding="utf-8")
+    (tmp_path / "000_0e629ed350e8d277.txt").write_bytes(CLEAN.read_bytes())
+    (tmp_path / "skip.html").write_text("not read", encoding="utf-8")
+    (tmp_path / "README").write_text("not read", encoding="utf-8")
     status, out, err = run(capsys, str(tmp_path))
     assert status == 0
     paths = [json.loads(line)["path"] for line in out.splitlines()]
-    assert paths == [str(tmp_path / "a.md"), str(tmp_path / "b" / "c" / "one.md")]
-    assert "2 files read, 1 with problems, 0 could not be read" in err
+    assert paths == [str(tmp_path / name) for name in ("000_0e629ed350e8d277.txt", "a.md", "b/c/one.md")]
+    assert "3 files read, 1 with problems, 0 could not be read" in err
 
 
 @needs_seed
@@ -150,16 +154,16 @@ def test_fifos_and_devices_are_reported_not_waited_on(tmp_path: Path, capsys: py
 def test_a_file_failing_in_any_way_is_reported_and_the_run_goes_on(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import dwparse.cli
+    import dwparse.convert
 
-    real = dwparse.cli.parse_file
+    real = dwparse.convert.parse_file
 
     def failing(path: str, **options: bool) -> dwparse.Article:
         if path == str(BROKEN):
             raise MemoryError("too big")
         return real(path, **options)
 
-    monkeypatch.setattr(dwparse.cli, "parse_file", failing)
+    monkeypatch.setattr(dwparse.convert, "parse_file", failing)
     status, out, err = run(capsys, str(SEED), str(BROKEN), str(CLEAN))
     assert status == 1 and len(out.splitlines()) == 2
     assert f"dwparse: {BROKEN}: MemoryError: too big" in err

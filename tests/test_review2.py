@@ -201,7 +201,7 @@ def test_parquet_row_groups_close_by_size(tmp_path: pytest.TempPathFactory) -> N
     for number in range(6):
         folder.write(rows(f"small{number}.md", small))
     folder.finish(keep=True)
-    articles = pq.ParquetFile(str(tmp_path / "out" / "articles.parquet"))  # type: ignore[operator]
+    articles = pq.ParquetFile(str(tmp_path / "out" / "articles" / "part-00000.parquet"))  # type: ignore[operator]
     assert articles.metadata.num_rows == 12
     assert articles.metadata.num_row_groups == 4  # two big articles fill a group (each is counted in two tables)
 

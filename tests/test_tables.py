@@ -32,6 +32,11 @@ def test_rows_match_the_article() -> None:
     assert [row["href"] for row in table_rows["links"]] == [link.href for link in article.links]
     assert [row["topic_id"] for row in table_rows["topics"]] == [topic.topic_id for topic in article.topics]
     assert all(row["path"] == "seed.md" for table in table_rows.values() for row in table)
+    key = {"path": "seed.md", "article_id": article.article_id, "archived_at": article.archived_at}
+    for name in TABLES[1:]:  # every child table says which article a row is of
+        assert all({column: row[column] for column in key} == key for row in table_rows[name]), name
+        assert all(list(row)[:3] == list(key) for row in table_rows[name]), name
+    assert table_rows["articles"][0]["problem_count"] == len(article.problems) and "problems" not in table_rows["articles"][0]
 
 
 def test_parquet_tables_hold_every_article(tmp_path: Path) -> None:
@@ -47,7 +52,9 @@ def test_parquet_tables_hold_every_article(tmp_path: Path) -> None:
         "topics": sum(len(article.topics) for article in articles),
         "problems": sum(len(article.problems) for article in articles),
     }
-    tables = {name: pq.read_table(out / f"{name}.parquet") for name in TABLES}
+    assert sorted(os.listdir(out)) == sorted(TABLES)  # one folder per table
+    assert all(os.listdir(out / name) == ["part-00000.parquet"] for name in TABLES)
+    tables = {name: pq.read_table(out / name) for name in TABLES}
     assert {name: table.num_rows for name, table in tables.items()} == expected
     schema = tables["articles"].schema
     assert str(schema.field("published_at").type) == "timestamp[us, tz=UTC]"
@@ -67,9 +74,9 @@ def test_row_groups_are_written_while_parsing(tmp_path: Path) -> None:
     for index in range(25):
         folder.write(rows(f"{index}.md", dwparse.parse_file(SEED)))
         if index == 10:  # the first group is on disk before the run ends
-            assert os.path.getsize(os.path.join(folder.temporary, "articles.parquet")) > 4
+            assert os.path.getsize(os.path.join(folder.temporary, "articles", "part-00000.parquet")) > 4
     folder.finish(keep=True)
-    assert pq.ParquetFile(tmp_path / "out" / "articles.parquet").metadata.num_row_groups == 3
+    assert pq.ParquetFile(tmp_path / "out" / "articles" / "part-00000.parquet").metadata.num_row_groups == 3
 
 
 @needs_seed
@@ -82,8 +89,8 @@ def test_an_older_folder_stays_until_the_run_ends_well(tmp_path: Path) -> None:
             folder.write(rows(f"{index}.md", dwparse.parse_file(SEED)))
         folder.finish(keep=keep)
         assert sorted(os.listdir(tmp_path)) == ["out"]  # no temporary folder left
-        assert pq.read_table(out / "articles.parquet").num_rows == (count if keep else 1)
-    assert sorted(os.listdir(out)) == sorted(f"{name}.parquet" for name in TABLES)
+        assert pq.read_table(out / "articles").num_rows == (count if keep else 1)
+    assert sorted(os.listdir(out)) == sorted(TABLES)
 
 
 @needs_seed
@@ -111,7 +118,7 @@ def test_parquet_through_a_link_and_odd_file_names(tmp_path: Path) -> None:
     (tmp_path / "link").symlink_to(tmp_path / "real")
     assert main([str(archive), "--format", "parquet", "-o", str(tmp_path / "link"), "--quiet"]) == 0
     assert (tmp_path / "link").is_symlink() and sorted(os.listdir(tmp_path)) == ["archive", "link", "real"]
-    paths = pq.read_table(tmp_path / "real" / "articles.parquet").column("path").to_pylist()
+    paths = pq.read_table(tmp_path / "real" / "articles").column("path").to_pylist()
     assert paths == [str(archive) + "/bad\\xff.md"]
 
 

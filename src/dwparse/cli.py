@@ -1,40 +1,52 @@
-"""The command line: ``dwparse PATH... [-o OUT] [--format jsonl|parquet|text] [--jobs N] [--strict] [--quiet]``."""
+"""The command line: ``dwparse PATH... [-o OUT] [--format jsonl|parquet|text] [--jobs N] [--strict] [--quiet]``.
+
+The run itself is :class:`dwparse.convert.Conversion`; this module reads the
+options, writes on standard error (errors, progress, summary) and handles
+signals.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
-import re
+import shutil
 import signal
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from typing import IO, Any, NamedTuple, Optional, Union
+from typing import IO, NoReturn, Optional, Union
 
 from dwparse import __version__
-from dwparse.batch import map_files, workers_for
-from dwparse.walk import shown as _shown, walk as _walk
-from dwparse.errors import ParseError
-from dwparse.jsontext import dumps_bytes
-from dwparse.parser import parse, parse_file
-from dwparse.tables import INSTALL_HINT, ParquetFolder, rows, umasked
+from dwparse.batch import workers_for
+from dwparse.convert import Conversion, convert_file, convert_task
+from dwparse.output import LineOutput, refused_target
+from dwparse.tables import INSTALL_HINT, ParquetFolder
+from dwparse.walk import PATTERNS, check_patterns, shown as _shown
 
-__all__ = ["main"]
+__all__ = ["main", "script"]
+
+# For code that still calls them by these names: one file's conversion, and
+# the task a worker runs (a test replaces it to kill a worker).
+_convert = convert_file
+_convert_task = convert_task
+#: The version that removes ``--text`` (use ``--format text``).
+TEXT_OPTION_REMOVED_IN = "0.5.0"
 
 # ANSI: clear from the cursor to the end of the line (for the progress bar).
 _CLEAR_LINE = "\x1b[K"
-# A line of article text that looks like the header of a file in --text output.
-_HEADER_LIKE = re.compile("^(==> )", re.MULTILINE)
+# The help's width at the most: it fits an 80-column terminal.
+_HELP_WIDTH = 79
 
 DESCRIPTION = """\
-Convert archived DW article files to JSON lines (or Parquet tables, or plain text).
+Convert archived DW article files to JSON lines (or Parquet tables, or text).
 
-Each PATH is a file, a directory that is searched recursively for *.md
-files (in name order), or - for one article on standard input. Only regular
-files are read: FIFOs and devices are reported, never waited on. For every file read, one line of JSON is written: the
-article in dwparse's JSON shape (schema_version 3) with "path" added first.
+Each PATH is a file, a folder searched recursively for archive files (*.md
+and *.txt, or the names --glob gives; in name order), or - for one article
+on standard input. Only regular files are read: FIFOs and devices are
+reported, never waited on. For every file read, one line of JSON is
+written: the article in dwparse's JSON shape (schema_version 3), with
+"path" first.
 """
 
 EPILOG = """\
@@ -44,137 +56,37 @@ output:
   or failed run leaves no truncated OUT and an older OUT stays. --no-inlines
   leaves paragraphs' inline runs out of the JSON (their text stays).
 
-  With --format parquet, OUT (required) is a folder of tables, each row
-  keyed by path: articles.parquet, blocks.parquet, pictures.parquet,
-  links.parquet, topics.parquet and problems.parquet, written while files
-  are read and moved into place at the end. It needs pyarrow
-  (pip install 'dwparse[parquet]').
+  With --format parquet, OUT (required) is a folder of Parquet tables, each
+  row keyed by path: articles, blocks, pictures, links, topics and
+  problems, written while files are read and moved into place at the end.
+  It needs pyarrow (pip install 'dwparse[parquet]').
 
-  With --format text (or --text), each article is written as plain text: a
-  line "==> PATH <==", the title, a blank line, the running text (a line of
-  it that starts with "==> " gets a backslash first) and a blank line.
+  With --format text, each article is written as plain text: a line
+  "==> PATH <==", the title, a blank line, the running text (a line of it
+  that starts with "==> " gets a backslash first) and a blank line.
+
+  --latest keeps one file per article id: the one with the newest header
+  time (on a tie, the later file). --problems FILE writes every problem as
+  a JSON line: path, code, line, column, message.
 
   On standard error: a progress bar (files done, files per second, time
-  left) when more than one file is read and standard error is a terminal; each file that could not be read (or, with
-  --strict, had a problem) with the reason; and a final summary: files read,
-  articles with problems, files that could not be read. --quiet leaves out
-  all but the errors. File names are shown with control characters escaped.
+  left) when more than one file is read and standard error is a terminal;
+  each file that could not be read (or, with --strict, had a problem) with
+  the reason; and a summary: files read, articles with problems, files that
+  could not be read. The summary is left out when the only PATH is one file
+  or -, unless --summary asks for it. --quiet leaves out all but the errors.
+  File names are shown with control characters escaped.
 
 exit status:
-  0  every file was read
-  1  some files could not be read (each is named on standard error; the
-     others were still written); with --strict, also files with problems
-  2  usage error (bad option, no PATH, or OUT cannot be created)
+  0    every file was read
+  1    some files could not be read (each is named on standard error; the
+       others were still written); with --strict, also files with problems;
+       or no file at all was found to read
+  2    usage error (bad option, no PATH, or OUT cannot be created)
   130  interrupted (SIGINT or SIGTERM): workers are stopped, OUT is left as
-     it was, and the summary is written
+       it was, and the summary is written
   A closed pipe downstream ends the run quietly (exit 1).
 """
-
-
-class _Converted(NamedTuple):
-    """What a worker sends back for one file: small, cheap to pickle (a
-    JSON line or text, or a Parquet folder's rows)."""
-
-    output: Union[bytes, dict[str, list[dict[str, Any]]], None]
-    problems: int
-    error: Optional[str]
-
-
-def _written(path: str) -> str:
-    """``path`` as it can be written in UTF-8: bytes of a file name that are
-    not UTF-8 (``surrogateescape``) as ``\\xNN``."""
-    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
-def _convert(path: str, strict: bool, form: str, inlines: bool = True) -> _Converted:
-    try:
-        if path == "-":
-            article = parse(sys.stdin.buffer.read(), strict=strict)
-        else:
-            article = parse_file(path, strict=strict)
-    except OSError as error:
-        return _Converted(None, 0, error.strerror or str(error))
-    except ParseError as error:
-        return _Converted(None, 1, f"line {error.line}, column {error.column}: {error.code}: {error.problem.message}")
-    except Exception as error:  # noqa: BLE001 - one file's failure is reported, the run goes on
-        return _Converted(None, 0, f"{type(error).__name__}: {error}")
-    output: Union[bytes, dict[str, list[dict[str, Any]]]]
-    path = _written(path)
-    if form == "text":
-        body = _HEADER_LIKE.sub(r"\\\1", article.text)  # a line of the text cannot pass for a file's header
-        title = _HEADER_LIKE.sub(r"\\\1", article.title or "")  # nor can the title
-        output = f"==> {_shown(path)} <==\n{title}\n\n{body}\n\n".encode("utf-8")
-    elif form == "parquet":
-        output = rows(path, article)
-    else:
-        output = dumps_bytes({"path": path, **article.to_dict(inlines=inlines)}) + b"\n"
-    return _Converted(output, len(article.problems), None)
-
-
-def _convert_task(task: tuple[str, bool, str, bool]) -> _Converted:
-    return _convert(*task)
-
-
-class _Output:
-    """Where lines go: standard output, or a temporary file beside OUT that
-    becomes OUT only when the run ends well (an older OUT stays until then)."""
-
-    def __init__(self, target: Optional[str]) -> None:
-        self.target = target
-        self.temporary: Optional[str] = None
-        if target is None:
-            sys.stdout.flush()
-            self.stream: Union[IO[bytes], _TextSink] = getattr(sys.stdout, "buffer", None) or _TextSink(sys.stdout)
-            return
-        if os.path.exists(target) and not os.path.isfile(target):  # /dev/null, a FIFO: written as it is
-            self.stream = open(target, "wb")
-            return
-        folder = os.path.dirname(os.path.abspath(target))
-        descriptor, self.temporary = tempfile.mkstemp(prefix=".dwparse-", suffix=".part", dir=folder)
-        os.chmod(self.temporary, umasked(0o666))  # mkstemp's 0600 would stay with OUT
-        self.stream = os.fdopen(descriptor, "wb")
-
-    def skipped(self) -> frozenset[str]:
-        """Real paths of the files the walk must not read back."""
-        paths = [self.target, self.temporary] if self.target is not None else []
-        return frozenset(os.path.realpath(path) for path in paths if path is not None)
-
-    def write(self, output: bytes) -> None:
-        """Write one file's output."""
-        self.stream.write(output)
-
-    def finish(self, keep: bool) -> None:
-        """Close; move the temporary file to OUT if ``keep``, else remove it."""
-        if self.temporary is None:
-            if keep:
-                self.stream.flush()
-            if self.target is not None:
-                self.stream.close()
-            return
-        try:
-            self.stream.close()
-            if keep:
-                os.replace(self.temporary, self.target)  # type: ignore[arg-type]
-        finally:
-            if os.path.exists(self.temporary):
-                os.remove(self.temporary)
-
-
-class _TextSink:
-    """Bytes written to a text stream without a binary buffer (a
-    replaced ``sys.stdout``), decoded."""
-
-    def __init__(self, stream: IO[str]) -> None:
-        self.stream = stream
-
-    def write(self, data: bytes) -> int:
-        return self.stream.write(data.decode("utf-8"))
-
-    def flush(self) -> None:
-        self.stream.flush()
-
-    def close(self) -> None:
-        """Leaves the stream open: it is not this run's."""
 
 
 class _Progress:
@@ -206,59 +118,85 @@ class _Progress:
         self.stream.write("\n")
 
 
+def _formatter(prog: str) -> argparse.HelpFormatter:
+    """The help's layout: at most 80 columns, narrower on a narrower terminal."""
+    width = min(shutil.get_terminal_size().columns - 1, _HELP_WIDTH)
+    return argparse.RawDescriptionHelpFormatter(prog, width=max(width, 40))
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="dwparse", description=DESCRIPTION, epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="archive files, or directories to search for *.md")
-    parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT (e.g. out.jsonl) instead of standard output")
-    parser.add_argument(
-        "-j", "--jobs", type=int, default=1, metavar="N", help="parse in N worker processes (0: one per CPU; default 1)"
-    )
-    parser.add_argument(
-        "--strict", action="store_true", help="treat a file with any problem as not read (exit 1), and write nothing for it"
-    )
-    parser.add_argument(
+    parser = argparse.ArgumentParser(prog="dwparse", description=DESCRIPTION, epilog=EPILOG, formatter_class=_formatter)
+    add = parser.add_argument
+    add("paths", nargs="+", metavar="PATH", help="archive files, or folders to search for them")
+    add("-o", "--output", metavar="OUT", help="write to OUT (e.g. out.jsonl) instead of standard output")
+    add("-j", "--jobs", type=int, default=1, metavar="N", help="parse in N worker processes (0: one per CPU; default 1)")
+    add("--strict", action="store_true", help="treat a file with any problem as not read (exit 1): nothing written")
+    add(
         "--format",
         choices=("jsonl", "parquet", "text"),
         default="jsonl",
         help="jsonl (default): JSON lines; parquet: a folder OUT of tables; text: plain text",
     )
-    parser.add_argument("--text", action="store_true", help="the same as --format text")
-    parser.add_argument("--no-inlines", action="store_true", help="leave paragraphs' inline runs out of the JSON")
-    parser.add_argument("-q", "--quiet", action="store_true", help="write nothing on standard error but errors")
-    parser.add_argument("--version", action="version", version=f"dwparse {__version__}")
+    add("--text", action="store_true", help=f"deprecated, removed in {TEXT_OPTION_REMOVED_IN}: use --format text")
+    add("--no-inlines", action="store_true", help="leave paragraphs' inline runs out of the JSON")
+    add(
+        "--glob",
+        action="append",
+        metavar="PATTERN",
+        help="in folders, read the files whose names match PATTERN (repeatable; default: *.md and *.txt)",
+    )
+    add("--latest", action="store_true", help="keep one file per article id: the newest by header time")
+    add("--problems", metavar="FILE", help="write every problem as a JSON line to FILE")
+    add("--summary", action="store_true", help="write the summary even for one file (or with --quiet)")
+    add("-q", "--quiet", action="store_true", help="write nothing on standard error but errors")
+    add("--version", action="version", version=f"dwparse {__version__}")
     return parser
+
+
+def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Refuse what cannot run (exit 2), and warn of what is deprecated."""
+    if args.jobs < 0:
+        parser.error("--jobs must be 0 or more")
+    if args.paths.count("-") > 1:
+        parser.error("standard input (-) can be read once")
+    if args.text:
+        sys.stderr.write(f"dwparse: --text is deprecated and will be removed in {TEXT_OPTION_REMOVED_IN}; use --format text\n")
+        args.format = "text"
+    args.patterns = tuple(args.glob) if args.glob else PATTERNS
+    try:
+        check_patterns(args.patterns)
+    except ValueError as error:
+        parser.error(f"--glob: {error}")
+    if args.format == "parquet" and args.output is None:
+        parser.error("--format parquet needs -o OUT, the folder of tables")
+    refused = refused_target(args.paths, args.output, args.problems, folder=args.format == "parquet")
+    if refused is not None:
+        parser.error(refused)
+
+
+def _outputs(parser: argparse.ArgumentParser, args: argparse.Namespace) -> tuple[Union[LineOutput, ParquetFolder], Optional[LineOutput]]:
+    """OUT (a file, standard output or a folder of tables) and the problems file."""
+    output: Optional[Union[LineOutput, ParquetFolder]] = None
+    target = args.output
+    try:
+        output = ParquetFolder(target) if args.format == "parquet" else LineOutput(target)
+        target = args.problems
+        return output, (LineOutput(target) if target is not None else None)
+    except ImportError:
+        parser.error(INSTALL_HINT)
+    except OSError as error:
+        if output is not None:
+            output.finish(keep=False)
+        parser.error(f"cannot write {_shown(target or 'standard output')}: {error.strerror or error}")
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
     parser = _parser()
     args = parser.parse_args(argv)
-    if args.jobs < 0:
-        parser.error("--jobs must be 0 or more")
-    if args.paths.count("-") > 1:
-        parser.error("standard input (-) can be read once")
-    if args.text:
-        args.format = "text"
-    if args.output is not None and os.path.exists(args.output):
-        target = os.path.realpath(args.output)
-        named = [path for path in args.paths if path != "-" and os.path.realpath(path) == target]
-        if named and not os.path.isdir(target):
-            parser.error(f"-o {_shown(args.output)} names an input file; give another OUT")
-    output: Union[_Output, ParquetFolder]
-    try:
-        if args.format == "parquet":
-            if args.output is None:
-                parser.error("--format parquet needs -o OUT, the folder of tables")
-            output = ParquetFolder(args.output)
-        else:
-            output = _Output(args.output)
-    except ImportError:
-        parser.error(INSTALL_HINT)
-    except OSError as error:
-        parser.error(f"cannot write {args.output}: {error.strerror or error}")
-    run = _Run(args, output)
+    _check(parser, args)
+    output, problems = _outputs(parser, args)
+    run = _Run(args, output, problems)
     handlers = {}
     if threading.current_thread() is threading.main_thread():
         handlers = {number: signal.signal(number, _interrupt) for number in (signal.SIGINT, signal.SIGTERM)}
@@ -273,7 +211,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             signal.signal(number, handler)
 
 
-def script() -> None:
+def script() -> NoReturn:
     """The ``dwparse`` command: :func:`main`, then exit with its status.
 
     After an interrupt the process ends at once, without waiting on worker
@@ -307,84 +245,108 @@ def _interrupt(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
 
 
-def _lost(task: tuple[str, bool, str, bool], error: BaseException) -> _Converted:
-    return _Converted(None, 0, f"the worker process reading it died ({type(error).__name__})")
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
 
 
 class _Run:
-    """One run of the command: files in, lines out, counts, and the end."""
+    """One run of the command: a :class:`Conversion`, and standard error."""
 
-    def __init__(self, args: argparse.Namespace, output: Union[_Output, ParquetFolder]) -> None:
+    def __init__(self, args: argparse.Namespace, output: Union[LineOutput, ParquetFolder], problems: Optional[LineOutput]) -> None:
         self.args = args
-        self.output = output
-        self.read = self.with_problems = self.failed = 0
         self.stderr = sys.stderr
+        self.progress: Optional[_Progress] = None
+        self.conversion = Conversion(
+            output, form=args.format, strict=args.strict, inlines=not args.no_inlines, jobs=args.jobs,
+            problems=problems, on_failure=self._failed, task=_convert_task, interrupted=lambda: _INTERRUPTED[0],
+        )  # fmt: skip
 
     def run(self) -> int:
+        status = self._convert()
+        args, stderr, conversion = self.args, self.stderr, self.conversion
+        for path, reason in conversion.walk_errors:
+            stderr.write(f"dwparse: {_shown(path)}: {reason}\n")
+        nothing = conversion.found == 0 and status is None
+        if nothing:
+            stderr.write(f"dwparse: nothing to read: no file in {self._named()} matches {self._patterns()}\n")
+        elif not args.quiet and status is None:
+            for folder in conversion.empty:
+                stderr.write(f"dwparse: {_shown(folder)}: no file matches {self._patterns()}\n")
+        status = self._finish(status, keep=status is None and not nothing)
+        if args.summary or status == 130 or (not args.quiet and self._many() and not nothing):
+            stderr.write(self._summary(status))
+        counts = conversion.counts()
+        return status if status is not None else (1 if counts.failed or nothing else 0)
+
+    def _convert(self) -> Optional[int]:
+        """Convert the files; the exit status if the run cannot go on, else ``None``."""
         args, stderr = self.args, self.stderr
-        walk_errors: list[str] = []
-        jobs = 1 if "-" in args.paths else args.jobs
-        progress = None
-        paths: Iterator[str] = _walk(args.paths, walk_errors, self.output.skipped())
-        if stderr.isatty() and not args.quiet:  # one walk: its files, counted, then read
-            found = list(paths)
-            paths = iter(found)
-            if len(found) > 1:
-                progress = _Progress(stderr, len(found))
-        tasks = ((path, args.strict, args.format, not args.no_inlines) for path in paths)
-        status = None
         try:
-            if jobs not in (0, 1) and workers_for(jobs) < jobs:
-                stderr.write(f"dwparse: --jobs {jobs} is more than this machine can use; {workers_for(jobs)} at most\n")
-            for done, (task, result) in enumerate(map_files(_convert_task, tasks, jobs, lost=_lost), start=1):
-                if _INTERRUPTED[0]:  # a signal whose KeyboardInterrupt was swallowed (while forking, say)
-                    raise KeyboardInterrupt
-                self._take(task[0], result, progress)
-                if progress is not None:
-                    progress.update(done)
+            if args.jobs not in (0, 1) and workers_for(args.jobs) < args.jobs:
+                stderr.write(f"dwparse: --jobs {args.jobs} is more than this machine can use; {workers_for(args.jobs)} at most\n")
+            files: Iterator[str] = self.conversion.files(args.paths, args.patterns, args.latest)
+            if stderr.isatty() and not args.quiet:  # one walk: its files, counted, then read
+                found = list(files)
+                files = iter(found)
+                if len(found) > 1:
+                    self.progress = _Progress(stderr, len(found))
+            self.conversion.run(files, self.progress.update if self.progress is not None else None)
         except KeyboardInterrupt:
-            status = 130
+            return 130
         except BrokenPipeError:  # the reader downstream is gone: end quietly
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            status = 1
-        except OSError as error:  # the output cannot be written (a full disk, say)
-            stderr.write(f"dwparse: cannot write {_shown(args.output or 'standard output')}: {error.strerror or error}\n")
-            status = 1
+            return 1
+        except OSError as error:  # an output cannot be written (a full disk, say)
+            self._cannot_write(error)
+            return 1
         except BaseException:  # a bug: no temporary output left behind, and the traceback shown
-            self.output.finish(keep=False)
+            self.conversion.finish(keep=False)
             raise
         finally:
             _ARMED[0] = False
-            if progress is not None:
-                progress.close()
-        if _INTERRUPTED[0]:
-            status = 130
-        for message in walk_errors:
-            stderr.write(f"dwparse: {message}\n")
-        self.failed += len(walk_errors)
-        if status is None:
-            try:
-                self.output.finish(keep=True)
-            except OSError as error:
-                stderr.write(f"dwparse: cannot write {_shown(args.output or 'standard output')}: {error.strerror or error}\n")
-                status = 1
-        else:
-            self.output.finish(keep=False)
-        if not args.quiet or status == 130:
-            stderr.write(
-                f"dwparse: {self.read} file{'s' if self.read != 1 else ''} read, {self.with_problems} with problems, "
-                f"{self.failed} could not be read{' (interrupted)' if status == 130 else ''}\n"
-            )
-        return status if status is not None else (1 if self.failed else 0)
+            if self.progress is not None:
+                self.progress.close()
+        return 130 if _INTERRUPTED[0] else None
 
-    def _take(self, path: str, result: _Converted, progress: Optional[_Progress]) -> None:
-        if result.output is not None:
-            self.output.write(result.output)  # type: ignore[arg-type]
-            self.read += 1
-            self.with_problems += result.problems > 0
-            return
-        self.failed += 1
-        self.with_problems += result.problems > 0
-        if progress is not None:
+    def _finish(self, status: Optional[int], keep: bool) -> Optional[int]:
+        """Finish the outputs, keeping them if ``keep``; the status after."""
+        if _INTERRUPTED[0]:
+            status, keep = 130, False
+        try:
+            self.conversion.finish(keep)
+        except OSError as error:
+            self._cannot_write(error)
+            return 1
+        return status
+
+    def _cannot_write(self, error: OSError) -> None:
+        named = (self.args.output, self.args.problems)
+        where = error.filename if error.filename in named and error.filename else (self.args.output or "standard output")
+        self.stderr.write(f"dwparse: cannot write {_shown(where)}: {error.strerror or error}\n")
+
+    def _failed(self, path: str, reason: str) -> None:
+        if self.progress is not None:
             self.stderr.write(f"\r{_CLEAR_LINE}")
-        self.stderr.write(f"dwparse: {_shown(path)}: {result.error}\n")
+        self.stderr.write(f"dwparse: {_shown(path)}: {reason}\n")
+
+    def _many(self) -> bool:
+        """Whether the PATHs may hold more than one file: more than one, or a folder."""
+        paths = self.args.paths
+        return len(paths) > 1 or (paths[0] != "-" and os.path.isdir(paths[0]))
+
+    def _named(self) -> str:
+        return ", ".join(_shown(path) for path in self.args.paths)
+
+    def _patterns(self) -> str:
+        return " or ".join(self.args.patterns)
+
+    def _summary(self, status: Optional[int]) -> str:
+        counts = self.conversion.counts()
+        copies = "older copy" if counts.left_out == 1 else "older copies"
+        left_out = f", {counts.left_out} {copies} left out" if self.args.latest else ""
+        interrupted = " (interrupted)" if status == 130 else ""
+        return (
+            f"dwparse: {_plural(counts.read, 'file')} read, {counts.with_problems} with problems, "
+            f"{counts.failed} could not be read{left_out}{interrupted}\n"
+        )
+

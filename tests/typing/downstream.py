@@ -91,3 +91,38 @@ def read_back(path: Path) -> list[tuple[str, Optional[str]]]:
     pairs = [(name, article.title) for name, article in dwparse.read_jsonl(path)]
     again: dwparse.Article = dwparse.Article.from_dict(dwparse.parse("x").to_dict(inlines=False))
     return pairs + [("", again.title)]
+
+
+def typed_json(article: dwparse.Article) -> list[object]:
+    """``to_dict()`` is a TypedDict: each key has its own type, and a block's
+    ``"type"`` narrows it to that block's keys."""
+    data: dwparse.ArticleDict = article.to_dict()
+    title: str | None = data["title"]
+    article_id: Optional[int] = data["article_id"]
+    authors: list[str] = data["authors"]
+    found: list[object] = [title, article_id, authors, data["schema_version"] + 1]
+    lead: Optional[dwparse.ImageDict] = data["lead_image"]
+    if lead is not None:
+        found.append(lead["image_id"])
+    for block in data["blocks"]:
+        if block["type"] == "heading":
+            level: int = block["level"]
+            found.append(level)
+        elif block["type"] == "paragraph":
+            for run in block.get("inlines", []):
+                if run["type"] == "link":
+                    target: Optional[int] = run["target_id"]
+                    found.append(target)
+        elif block["type"] == "gallery":
+            found.extend(picture["image"]["url"] for picture in block["pictures"])
+        else:
+            found.append(block.get("text"))
+    problems: list[dwparse.ProblemDict] = data["problems"]
+    found.extend(problem["line"] for problem in problems)
+    again: dwparse.Article = dwparse.Article.from_dict(data)
+    return found + [again.title]
+
+
+def arrow_schemas() -> tuple[object, object]:
+    """The Arrow schemas, typed without pyarrow's stubs."""
+    return dwparse.arrow_schema(), dwparse.table_schemas()["articles"]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, ClassVar, Optional, TypeVar
+from typing import Any, ClassVar, Optional, TypeVar, Union, cast
 
 import attrs
 
 from dwparse.jsonshape import article_from_dict, article_to_dict
 from dwparse.jsontext import dumps
+from dwparse.jsontypes import ArticleDict
 from dwparse.markup import epoch_text, escape_title, time_line_html
 from dwparse.model.blocks import TEXT_BLOCKS, Block, Copyright, Credit, Gallery, ImageBlock
 from dwparse.model.fields import meta
@@ -87,10 +88,11 @@ class Article:
         """The text of the first copyright block, or ``None``."""
         return next((block.text for block in self.blocks if isinstance(block, Copyright)), None)
 
-    def to_dict(self, *, inlines: bool = True) -> dict[str, object]:
-        """The JSON-ready dict of the contract's shape (``schema_version`` 3);
-        with ``inlines=False``, paragraphs without their inline runs."""
-        return article_to_dict(self, inlines=inlines)
+    def to_dict(self, *, inlines: bool = True) -> ArticleDict:
+        """The JSON-ready dict of the contract's shape (``schema_version`` 3),
+        typed as :class:`~dwparse.ArticleDict`; with ``inlines=False``,
+        paragraphs without their inline runs."""
+        return cast(ArticleDict, article_to_dict(self, inlines=inlines))
 
     def to_json(self, *, indent: Optional[int] = None, inlines: bool = True) -> str:
         """:meth:`to_dict` as a JSON string (not ASCII-escaped): compact, one
@@ -99,7 +101,7 @@ class Article:
         return dumps(article_to_dict(self, inlines=inlines), indent=indent)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Article:
+    def from_dict(cls, data: Union[ArticleDict, dict[str, Any]]) -> Article:
         """The article :meth:`to_dict` (or a JSON line of the command) gave:
         ``Article.from_dict(a.to_dict()) == a``. Paragraphs written without
         inlines get one plain run of their text. The source HTML some blocks
