@@ -21,8 +21,12 @@ DOCS = Path(__file__).resolve().parent
 ROOT = DOCS.parent
 # The real seed file, in ../shared/corpus beside a checkout (or an unpacked sdist).
 SEED = ROOT.parent / "shared" / "corpus" / "seed-zh-69790970.md"
-# Invented archive files, the README's and the recipes' sample (examples/).
+# Invented archive files, the README's sample and the recipes' fallback (examples/).
 EXAMPLES = ROOT / "examples"
+# The real archive files of the shared test data (144 files of DW's Chinese
+# feed, 2020 to 2025, and their SOURCES.md): the recipes run on them when they
+# are there, and on EXAMPLES otherwise (a clone on its own).
+REAL = ROOT.parent / "shared" / "corpus" / "real"
 
 # Document the working tree's package, also when dwparse is not installed.
 sys.path.insert(0, str(ROOT / "src"))
@@ -142,6 +146,17 @@ import dwparse
 SEED = {str(SEED)!r}
 # The invented example articles (examples/): a small archive for the recipes.
 EXAMPLES = {str(EXAMPLES)!r}
+# The real archive files (../shared/corpus/real), when they are there.
+REAL = {str(REAL)!r}
+
+# The recipes' archive: the real files, without their SOURCES.md, or the
+# examples where they are missing. The recipes' checks hold for either.
+def _archive_files(folder):
+    import pathlib
+    return sorted(str(path) for path in pathlib.Path(folder).glob("*.md") if path.name != "SOURCES.md")
+
+CORPUS = _archive_files(REAL) or _archive_files(EXAMPLES)
+del _archive_files
 
 # A clean header, link title, underline and publication time: the examples on
 # the construct pages append a body fragment to it.
