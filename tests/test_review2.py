@@ -343,3 +343,22 @@ def test_text_after_thousands_of_void_tags_libxml2_nests_is_kept(tag: str) -> No
     it stops. The flattening closes them (``<wbr />``), so what follows stays."""
     article = dwparse.parse(HEAD + DATE + "<p>甲</p><video>" + f"<{tag}>" * 2100 + "</video><p>乙</p>")
     assert article.text.endswith("乙")
+
+
+@pytest.mark.parametrize("option", ["-o", "--problems"])
+def test_an_output_naming_an_archive_file_of_a_walked_folder_is_refused(
+    option: str, tmp_path: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "archive"  # type: ignore[operator]
+    (folder / "sub").mkdir(parents=True)
+    for name in ("a.md", "sub/b.txt"):
+        (folder / name).write_text(ARTICLE, encoding="utf-8")
+    for target in (folder / "a.md", folder / "sub" / "b.txt"):
+        extra = ["-o", str(tmp_path / "out.jsonl")] if option == "--problems" else []  # type: ignore[operator]
+        status, _, err = _main(capsys, str(folder), option, str(target), *extra)
+        assert status == 2 and "names an archive file of a folder read" in err
+        assert target.read_text(encoding="utf-8") == ARTICLE
+    with pytest.raises(ValueError, match="archive file of a folder read"):
+        dwparse.write_jsonl([folder], folder / "a.md")
+    status, _, _ = _main(capsys, str(folder), "-o", str(folder / "new.jsonl"))  # a new name: written, not read back
+    assert status == 0 and (folder / "new.jsonl").is_file()

@@ -169,7 +169,7 @@ def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
         parser.error(f"--glob: {error}")
     if args.format == "parquet" and args.output is None:
         parser.error("--format parquet needs -o OUT, the folder of tables")
-    refused = refused_target(args.paths, args.output, args.problems, folder=args.format == "parquet")
+    refused = refused_target(args.paths, args.output, args.problems, folder=args.format == "parquet", patterns=args.patterns)
     if refused is not None:
         parser.error(refused)
 

@@ -237,7 +237,7 @@ def _checked(paths: Iterable[PathLike], out: PathLike, folder: bool, patterns: I
     patterns = tuple(patterns)
     check_patterns(patterns)
     names, target = [os.fspath(path) for path in paths], os.fspath(out)
-    refused = refused_target(names, target, folder=folder)
+    refused = refused_target(names, target, folder=folder, patterns=patterns)
     if refused is not None:
         raise ValueError(refused)
     return names, target, patterns

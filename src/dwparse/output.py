@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import IO, Optional, Union
 
 from dwparse.tables import umasked
-from dwparse.walk import shown
+from dwparse.walk import PATTERNS, matches, shown
 
 __all__ = ["LineOutput", "refused_target"]
 
@@ -102,18 +102,26 @@ def _same(first: str, second: str) -> bool:
 
 
 def refused_target(
-    paths: Sequence[str], out: Optional[str], problems: Optional[str] = None, *, folder: bool = False
+    paths: Sequence[str],
+    out: Optional[str],
+    problems: Optional[str] = None,
+    *,
+    folder: bool = False,
+    patterns: Sequence[str] = PATTERNS,
 ) -> Optional[str]:
     """Why the run may not write ``out`` (and the problems file ``problems``)
     when it reads ``paths``, or ``None`` when it may: an output may not name
-    an input file (it would replace it), and the problems file may be
-    neither ``out`` nor, when ``out`` is a ``folder`` of tables, inside it.
+    an input file (it would replace it), whether named in ``paths`` or found
+    in a folder of them (a file matching ``patterns``), and the problems file
+    may be neither ``out`` nor, when ``out`` is a ``folder`` of tables, inside it.
     """
     for option, target in (("-o", out), ("--problems", problems)):
         if target is None or not os.path.exists(target) or os.path.isdir(target):
             continue
         if any(path != "-" and _same(path, target) for path in paths):
             return f"{option} {shown(target)} names an input file; give another file"
+        if matches(os.path.basename(target), patterns) and any(_holds(path, target) for path in paths):
+            return f"{option} {shown(target)} names an archive file of a folder read; give another file"
     if problems is not None and out is not None:
         if _same(problems, out):
             return f"--problems {shown(problems)} is also -o OUT; give another file"
@@ -121,3 +129,11 @@ def refused_target(
         if folder and inside:
             return f"--problems {shown(problems)} is inside the folder of tables {shown(out)}; give a file outside it"
     return None
+
+
+def _holds(folder: str, path: str) -> bool:
+    """Whether the folder ``folder`` (if it is one) holds ``path``, at any depth."""
+    if folder == "-" or not os.path.isdir(folder):
+        return False
+    root = os.path.realpath(folder)
+    return os.path.commonpath([root, os.path.realpath(path)]) == root
