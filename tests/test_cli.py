@@ -200,7 +200,7 @@ def test_output_is_written_whole_or_not_at_all(tmp_path: Path, capsys: pytest.Ca
 def test_output_inside_a_scanned_folder_is_not_read_back(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "a.md").write_bytes(CLEAN.read_bytes())
     out = tmp_path / "z-out.md"
-    out.write_text("old output\n", encoding="utf-8")
+    out.write_text('{"path": "old output"}\n', encoding="utf-8")  # an earlier run's: replaced
     status, _, err = run(capsys, str(tmp_path), "-o", str(out))
     assert status == 0, err
     assert [json.loads(line)["path"] for line in out.read_text(encoding="utf-8").splitlines()] == [

@@ -158,13 +158,13 @@ def test_the_problems_file_is_written_whole_or_not_at_all(tmp_path: Path, capsys
     folder.mkdir()
     (folder / "a.md").write_bytes(BROKEN.read_bytes())
     problems = folder / "problems.txt"  # in the folder read, named like an archive file: not read back
-    problems.write_text("old\n", encoding="utf-8")
+    problems.write_text("", encoding="utf-8")  # empty (an earlier run's): may be replaced
     status, out, err = run(capsys, str(folder), "--problems", str(problems))
     assert status == 0 and paths_of(out) == [str(folder / "a.md")], err
     assert problems.read_text(encoding="utf-8").count('"code"') == len(json.loads(out)["problems"])
-    problems.write_text("old\n", encoding="utf-8")
+    problems.write_text('{"old": 1}\n', encoding="utf-8")
     status, _, _ = run(capsys, str(folder), "--glob", "*.xml", "--problems", str(problems))  # nothing found
-    assert status == 1 and problems.read_text(encoding="utf-8") == "old\n"
+    assert status == 1 and problems.read_text(encoding="utf-8") == '{"old": 1}\n'
     assert sorted(path.name for path in folder.iterdir()) == ["a.md", "problems.txt"]
 
 

@@ -120,7 +120,11 @@ def refused_target(
             continue
         if any(path != "-" and _same(path, target) for path in paths):
             return f"{option} {shown(target)} names an input file; give another file"
-        if matches(os.path.basename(target), patterns) and any(_holds(path, target) for path in paths):
+        if (
+            matches(os.path.basename(target), patterns)
+            and any(_holds(path, target) for path in paths)
+            and not _earlier_output(target)
+        ):
             return f"{option} {shown(target)} names an archive file of a folder read; give another file"
     if problems is not None and out is not None:
         if _same(problems, out):
@@ -137,3 +141,14 @@ def _holds(folder: str, path: str) -> bool:
         return False
     root = os.path.realpath(folder)
     return os.path.commonpath([root, os.path.realpath(path)]) == root
+
+
+def _earlier_output(path: str) -> bool:
+    """Whether the file ``path`` is empty or holds JSON lines (an earlier
+    run's output, which may be replaced), not an archive file."""
+    try:
+        with open(path, "rb") as file:
+            start = file.read(256).lstrip()
+    except OSError:
+        return False
+    return not start or start.startswith(b"{")
