@@ -362,3 +362,44 @@ def test_an_output_naming_an_archive_file_of_a_walked_folder_is_refused(
         dwparse.write_jsonl([folder], folder / "a.md")
     status, _, _ = _main(capsys, str(folder), "-o", str(folder / "new.jsonl"))  # a new name: written, not read back
     assert status == 0 and (folder / "new.jsonl").is_file()
+
+
+def _times_ten(number: int) -> int:
+    return number * 10
+
+
+def test_workers_forked_by_an_interrupted_submit_are_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A SIGTERM (a KeyboardInterrupt here) that comes while the pool forks
+    its workers, inside ``submit()``: the workers already forked must not
+    outlive the run (they were left blocked on a pipe, adopted by init)."""
+    import time
+    from concurrent.futures import ProcessPoolExecutor
+
+    from dwparse.batch import map_files
+
+    spawned: list[object] = []
+    original = ProcessPoolExecutor._spawn_process  # type: ignore[attr-defined]
+
+    def interrupted(self: ProcessPoolExecutor) -> None:
+        original(self)
+        spawned.extend(self._processes.values())  # type: ignore[attr-defined]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ProcessPoolExecutor, "_spawn_process", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        list(map_files(_times_ten, range(100), jobs=2))
+    assert spawned
+    deadline = time.monotonic() + 10
+    while any(process.is_alive() for process in spawned) and time.monotonic() < deadline:  # type: ignore[attr-defined]
+        time.sleep(0.05)
+    assert not any(process.is_alive() for process in spawned)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "body", ["<p>甲<math><mi><![CDATA[乙</mi></math>丙</p>", "<p>甲<svg><text><![CDATA[乙</text></svg>丙</p>"]
+)
+def test_a_cdata_section_never_closed_in_math_or_svg_keeps_its_text(body: str) -> None:
+    article = dwparse.parse(HEAD + DATE + body)
+    assert "乙" in article.text and article.text.startswith("甲") and article.text.endswith("丙")
+    assert [problem.code for problem in article.problems] == ["html-malformed"]
+    assert "CDATA" in article.problems[0].message

@@ -103,6 +103,7 @@ def _in_workers(
                 pool.shutdown()
                 return
     except BaseException:  # interrupted, or the consumer stopped: stop the workers now
+        workers.update(getattr(pool, "_processes", None) or {})  # also those forked by an interrupted submit()
         for process in workers.values():
             process.kill()  # type: ignore[attr-defined]
         pool.shutdown(wait=False, cancel_futures=True)

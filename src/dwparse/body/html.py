@@ -50,7 +50,7 @@ def parse_nodes(source: Source, html: str, start: int) -> list[Node]:
         html = _bound_attributes(source, html, start)
     html = opened_for_good(source, html, start)
     if "<![CDATA[" in html:
-        html = foreign_cdata_as_text(html)
+        html = foreign_cdata_as_text(source, html, start)
     if _DOCUMENT_END.search(html) is not None:
         # lxml drops what follows </body> or </html>; blank the tags out
         # (same length, so that positions still hold) and keep the rest.

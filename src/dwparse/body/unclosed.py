@@ -157,12 +157,14 @@ def _unclosed_element(html: str, before: int) -> Optional[re.Match[str]]:
     return None
 
 
-def foreign_cdata_as_text(html: str) -> str:
+def foreign_cdata_as_text(source: Source, html: str, start: int) -> str:
     """``html`` with the markers of each CDATA section inside ``<math>`` or
     ``<svg>`` blanked out (same length): there a browser shows its text,
     which libxml2 would drop as a comment. Elsewhere, as in HTML, it stays
-    a comment; so does one whose text holds ``<`` or ``&``. In linear time:
-    one pass over the sections and the ``<math>`` and ``<svg>`` tags."""
+    a comment; so does one whose text holds ``<`` or ``&``. One never closed
+    there runs to the end of the body in a browser: its marker is blanked
+    and an ``html-malformed`` problem reported. In linear time: one pass over
+    the sections and the ``<math>`` and ``<svg>`` tags."""
     pieces = []
     last = position = 0
     open_count = {"math": 0, "svg": 0}
@@ -170,8 +172,6 @@ def foreign_cdata_as_text(html: str) -> str:
     tag = next(tags, None)
     while (opening := html.find("<![CDATA[", position)) >= 0:
         closing = html.find("]]>", opening + 9)
-        if closing < 0:
-            break
         while tag is not None and tag.start() < opening:  # the tags before this section
             if tag.start() >= position:  # (not those inside the one before)
                 name = tag[2].lower()
@@ -180,6 +180,12 @@ def foreign_cdata_as_text(html: str) -> str:
                 elif not tag[0].endswith("/>"):
                     open_count[name] += 1
             tag = next(tags, None)
+        if closing < 0:
+            if open_count["math"] or open_count["svg"]:
+                source.report("html-malformed", "a CDATA section never closed: what follows it is read as HTML", start + opening)
+                pieces.append(html[last:opening] + " " * 9)
+                last = opening + 9
+            break
         text = html[opening + 9 : closing]
         if (open_count["math"] or open_count["svg"]) and "<" not in text and "&" not in text:
             pieces.append(html[last:opening] + " " * 9 + text + "   ")
