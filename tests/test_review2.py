@@ -40,8 +40,8 @@ def _seed_like() -> dict[str, object]:
 @pytest.mark.parametrize(
     ("change", "named"),
     [
-        ({"published_at": "0001-01-01T00:00:00+01:00"}, "OverflowError"),
-        ({"archived_at": "9999-12-31T23:59:59-01:00"}, "OverflowError"),
+        ({"published_at": "0001-01-01T00:00:00+01:00"}, "Article.published_at .*out of range"),
+        ({"archived_at": "9999-12-31T23:59:59-01:00"}, "Article.archived_at .*out of range"),
         ({"content_type": "bogus"}, "Article.content_type"),
         ({"authors": [""]}, "Article.authors"),
         ({"authors": ["德正", "德正"]}, "Article.authors"),
@@ -113,6 +113,7 @@ def test_bidi_controls_and_line_separators_in_names_are_escaped() -> None:
     from dwparse.walk import shown as _shown
 
     assert _shown("a\u202eb\u2028c.md") == "a\\u202eb\\u2028c.md"
+    assert _shown("\ufeffa\u200bb\u2060.md") == "\\ufeffa\\u200bb\\u2060.md"  # invisible format characters too
 
 
 # -- workers ---------------------------------------------------------------------------------

@@ -195,7 +195,10 @@ def from_jsonable(hint: Any, value: Any) -> Any:
             elif name not in value:
                 raise KeyError(f"{hint.__name__} without {name!r}")
             else:
-                fields[name] = from_jsonable(hints[name], value[name])
+                try:
+                    fields[name] = from_jsonable(hints[name], value[name])
+                except OverflowError as error:  # a time out of the range of dates: name the key
+                    raise ValueError(f"{hint.__name__}.{name} {value[name]!r}: {error}") from error
                 _within(hint, name, value[name])
         return hint(**fields)
     return _check(hint, value)

@@ -17,7 +17,7 @@ PATTERNS: tuple[str, ...] = ("*.md", "*.txt")
 
 # Control characters, and what reorders or breaks a terminal's line (bidi
 # controls such as U+202E, line and paragraph separators): escaped in names.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u206f\ufeff]")
 
 
 def shown(path: str) -> str:
