@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import dwparse
 
 HEAD = "<!--1722165425000-->\n[标题](https://www.dw.com/zh/x/a-1)\n------\n\n"
@@ -15,3 +17,15 @@ def article(body: str, *, date: bool = True) -> dwparse.Article:
 
 def codes(parsed: dwparse.Article) -> list[str]:
     return [problem.code for problem in parsed.problems]
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """The command line's exit status (also of a usage error), standard output and standard error."""
+    from dwparse.cli import main
+
+    try:
+        status = main(list(argv))
+    except SystemExit as exit:  # a usage error
+        status = int(exit.code or 0)
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err

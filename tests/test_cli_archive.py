@@ -13,19 +13,13 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, ROOT
-from dwparse.cli import main
+from helpers import run_cli
 
 CLEAN = FIXTURES / "para-article-ref.md"
 BROKEN = FIXTURES / "broken-truncated-in-tag.md"
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        status = main(list(argv))
-    except SystemExit as exit:  # a usage error
-        status = int(exit.code or 0)
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
+run = run_cli
 
 
 def paths_of(out: str) -> list[str]:

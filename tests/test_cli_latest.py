@@ -4,7 +4,6 @@ chosen from each file's first lines; it agrees with a full parse."""
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ import pytest
 import dwparse
 from conftest import FIXTURES, ROOT
 from dwparse.cli import main
+from dwparse import latest
 from dwparse.latest import HEAD_BYTES, Stamp, latest_paths, stamp
 
 REAL = ROOT.parent / "shared" / "corpus" / "real"
@@ -79,14 +79,14 @@ def test_stamp_reads_only_the_first_bytes_of_a_big_file(tmp_path: Path, monkeypa
     path = tmp_path / "big.md"
     path.write_text(archive(1722165425000, 5, "很长的正文" * 400_000), encoding="utf-8")  # 6 MB
     read: list[int] = []
-    real_read = os.read
+    real_read = latest.read_regular_file
 
-    def counting(descriptor: int, size: int) -> bytes:
-        data = real_read(descriptor, size)
+    def counting(path: Path, limit: int = -1) -> bytes:
+        data = real_read(path, limit)
         read.append(len(data))
         return data
 
-    monkeypatch.setattr(os, "read", counting)
+    monkeypatch.setattr(latest, "read_regular_file", counting)
     assert stamp(path) == Stamp(5, dwparse.parse(archive(1722165425000, 5)).archived_at)
     assert 0 < sum(read) <= HEAD_BYTES + 1
 

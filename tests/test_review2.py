@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import dwparse
+from helpers import run_cli
 
 HEAD = "<!--1747745800000-->\n[标题](https://www.dw.com/zh/x/a-1)\n---\n\n"
 DATE = "<div><i><br>2025-05-20T12:56:04.930Z</i></div>"
@@ -66,15 +67,7 @@ def test_from_dict_refuses_a_heading_level_out_of_range() -> None:
 ARTICLE = HEAD + DATE + "<p>正文</p>"
 
 
-def _main(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    from dwparse.cli import main
-
-    try:
-        status = main(list(argv))
-    except SystemExit as exit:  # a usage error
-        status = int(exit.code or 0)
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
+_main = run_cli
 
 
 def test_out_naming_an_input_file_is_refused(tmp_path: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]) -> None:
@@ -142,13 +135,13 @@ def test_a_killed_worker_costs_only_the_files_in_flight() -> None:
 def test_the_command_line_names_the_lost_files_and_writes_the_rest(
     tmp_path: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from dwparse import cli
+    from dwparse import convert
 
     folder = tmp_path / "many"  # type: ignore[operator]
     folder.mkdir()
     for number in range(400):
         (folder / f"{number:03d}.md").write_text(ARTICLE, encoding="utf-8")
-    monkeypatch.setattr(cli, "_convert_task", _KillOn("040.md"))
+    monkeypatch.setattr(convert, "convert_task", _KillOn("040.md"))
     status, out, err = _main(capsys, "--jobs", "2", str(folder))
     assert status == 1 and "040.md: the worker process reading it died" in err
     lines = out.splitlines()
@@ -165,11 +158,11 @@ class _KillOn:
         import os
         import signal
 
-        from dwparse import cli
+        from dwparse import convert
 
         if task[0].endswith(self.name):
             os.kill(os.getpid(), signal.SIGKILL)
-        return cli._convert(*task)
+        return convert.convert_file(*task)
 
 
 def test_never_more_workers_than_chunks_nor_than_the_machine_can_use(monkeypatch: pytest.MonkeyPatch) -> None:

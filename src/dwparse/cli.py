@@ -19,17 +19,13 @@ from typing import IO, NoReturn, Optional, Union
 
 from dwparse import __version__
 from dwparse.batch import workers_for
-from dwparse.convert import Conversion, convert_file, convert_task
+from dwparse.convert import Conversion
 from dwparse.output import LineOutput, refused_target
 from dwparse.tables import INSTALL_HINT, ParquetFolder
 from dwparse.walk import PATTERNS, check_patterns, shown as _shown
 
 __all__ = ["main", "script"]
 
-# For code that still calls them by these names: one file's conversion, and
-# the task a worker runs (a test replaces it to kill a worker).
-_convert = convert_file
-_convert_task = convert_task
 #: The version that removes ``--text`` (use ``--format text``).
 TEXT_OPTION_REMOVED_IN = "0.5.0"
 
@@ -258,7 +254,7 @@ class _Run:
         self.progress: Optional[_Progress] = None
         self.conversion = Conversion(
             output, form=args.format, strict=args.strict, inlines=not args.no_inlines, jobs=args.jobs,
-            problems=problems, on_failure=self._failed, task=_convert_task, interrupted=lambda: _INTERRUPTED[0],
+            problems=problems, on_failure=self._failed, interrupted=lambda: _INTERRUPTED[0],
         )  # fmt: skip
 
     def run(self) -> int:

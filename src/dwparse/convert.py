@@ -129,7 +129,7 @@ class Conversion:
     """One run: the files of ``paths`` in, ``output`` (and the ``problems``
     file) written, the counts kept. ``on_failure`` hears each file that is
     not written, with the reason, when its turn comes; ``task`` converts one
-    file (:func:`convert_task`); ``interrupted`` says when to stop."""
+    file (``None``: :func:`convert_task`); ``interrupted`` says when to stop."""
 
     def __init__(
         self,
@@ -141,12 +141,13 @@ class Conversion:
         jobs: Optional[int] = None,
         problems: Optional[LineOutput] = None,
         on_failure: Optional[Callable[[str, str], None]] = None,
-        task: Callable[[Task], Converted] = convert_task,
+        task: Optional[Callable[[Task], Converted]] = None,
         interrupted: Callable[[], bool] = lambda: False,
     ) -> None:
         self.output, self.problems = output, problems
         self.form, self.strict, self.inlines, self.jobs = form, strict, inlines, jobs
-        self.on_failure, self.task, self.interrupted = on_failure, task, interrupted
+        self.on_failure, self.interrupted = on_failure, interrupted
+        self.task = task or convert_task  # looked up now: a test may replace it
         self.read = self.with_problems = self.failed = self.found = self.left_out = 0
         self.walk_errors: list[tuple[str, str]] = []
         self.empty: list[str] = []  # folders named that hold no file to read
@@ -213,11 +214,10 @@ class Conversion:
         return WriteCounts(self.read, self.with_problems, failed, self.left_out, tuple(failures))
 
 
-def _write(paths: Iterable[PathLike], output: Sink, form: str, jobs: Optional[int], latest: bool, patterns: Sequence[str]) -> WriteCounts:
-    """Run a conversion into ``output``; keep it if any file was found."""
+def _write(names: list[str], output: Sink, form: str, jobs: Optional[int], latest: bool, patterns: Sequence[str]) -> WriteCounts:
+    """Run a conversion of the paths ``names`` into ``output``; keep it if any file was found."""
     failures: list[tuple[str, str]] = []
     conversion = Conversion(output, form=form, jobs=jobs, on_failure=lambda path, reason: failures.append((path, reason)))
-    names = [os.fspath(path) for path in paths]
     try:
         conversion.run(conversion.files(names, patterns, latest))
     except BaseException:

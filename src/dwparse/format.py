@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 
 __all__ = [
     "AGENCY_NAMES", "AUTHOR_LABEL", "BLOCK_TAGS", "CELL_TAGS", "CLOSE_PARENS", "COLONS", "CONTROLS", "EMBEDDED_TAGS",
-    "EMBED_TAGS", "EM_TAGS", "EPOCH", "GALLERY_LABEL", "GALLERY_LABELS", "HIDDEN_TAGS", "IMAGE_CREDIT",
+    "EMBED_TAGS", "EM_TAGS", "EPOCH", "GALLERY_LABEL", "GALLERY_LABELS", "HIDDEN_TAGS", "HTML_SPACES", "IMAGE_CREDIT",
     "IMAGE_CREDIT_LABELS", "INLINE_TAGS", "INTERVIEWER", "MAX_ATTRIBUTES", "MAX_DEPTH", "MAX_LINK_TEXT", "MAX_TOPIC_NAME",
     "MEDIA_TAGS", "NAME_SEPARATORS",
     "NOTICE", "NOTICE_FIRSTS", "OPEN_PARENS", "RAW_TEXT_TAGS", "STRONG_TAGS", "TAG_PATTERN", "URL_LINE",
@@ -27,6 +27,8 @@ AGENCY_NAMES = frozenset(
     "afp ap dpa epd kna rtr reuters bloomberg efe epa ansa kyodo yonhap xinhua upi sid ddp bbc cnn dw "
     "路透 彭博 德国之声 德國之聲 美联 美聯 法新 德新 新华 新華 共同 韩联 韓聯 中央 中新 塔斯 俄新 安莎 埃菲".split()
 )
+#: The characters HTML counts as white space between tags and attributes.
+HTML_SPACES = " \t\n\r\f"
 #: A start or end tag: ``/`` or ``""``, and the name. Linear on any input:
 #: the lookahead stops the name from backtracking into shorter names, and
 #: ``[^<>]*`` (not ``[^>]*``) stops at the next tag.

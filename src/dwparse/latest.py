@@ -11,9 +11,7 @@ article.
 
 from __future__ import annotations
 
-import errno
 import os
-import stat
 from collections.abc import Iterable
 from datetime import datetime
 from typing import NamedTuple, Optional, Union
@@ -21,6 +19,7 @@ from typing import NamedTuple, Optional, Union
 from dwparse.batch import P
 from dwparse.format import EPOCH
 from dwparse.header import read_header, skip_blank_lines
+from dwparse.parser import parse_file, read_regular_file
 from dwparse.source import Source
 from dwparse.title import read_title
 
@@ -45,21 +44,7 @@ class Stamp(NamedTuple):
 
 def _head(path: Union[str, "os.PathLike[str]"]) -> tuple[bytes, bool]:
     """The first :data:`HEAD_BYTES` of a regular file, and whether that is all of it."""
-    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    try:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise OSError(errno.EINVAL, "not a regular file", os.fspath(path))
-        chunks: list[bytes] = []
-        size = 0
-        while size <= HEAD_BYTES:  # one byte more than kept: is there more?
-            chunk = os.read(descriptor, HEAD_BYTES + 1 - size)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-    finally:
-        os.close(descriptor)
-    data = b"".join(chunks)
+    data = read_regular_file(path, HEAD_BYTES + 1)  # one byte more than kept: is there more?
     return data[:HEAD_BYTES], len(data) <= HEAD_BYTES
 
 
@@ -92,9 +77,7 @@ def stamp(path: Union[str, "os.PathLike[str]"]) -> Stamp:
     found = _stamp_of_head(*_head(path))
     if found is not None:
         return found
-    from dwparse.parser import parse_file  # an odd file: read whole
-
-    article = parse_file(path)
+    article = parse_file(path)  # an odd file: read whole
     return Stamp(article.article_id, article.archived_at)
 
 

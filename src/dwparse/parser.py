@@ -14,7 +14,7 @@ from dwparse.model import Article
 from dwparse.source import Source
 from dwparse.title import read_title
 
-__all__ = ["parse", "parse_file"]
+__all__ = ["parse", "parse_file", "read_regular_file"]
 
 
 def parse(text: Union[str, bytes], *, strict: bool = False) -> Article:
@@ -64,12 +64,20 @@ def parse_file(path: Union[str, "os.PathLike[str]"], *, strict: bool = False) ->
 
     :raises OSError: if the file cannot be read or is not a regular file.
     """
+    return parse(read_regular_file(path), strict=strict)
+
+
+def read_regular_file(path: Union[str, "os.PathLike[str]"], limit: int = -1) -> bytes:
+    """The bytes of the regular file at ``path`` (at most ``limit``; all with
+    -1); a FIFO, a device or a directory is refused at once, never waited on.
+
+    :raises OSError: if the file cannot be read or is not a regular file.
+    """
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     try:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
             raise OSError(errno.EINVAL, "not a regular file", os.fspath(path))
-        with os.fdopen(descriptor, "rb", closefd=False) as file:  # closed once, below, whatever interrupts
-            data = file.read()
+        with os.fdopen(descriptor, "rb", buffering=0, closefd=False) as file:  # closed once, below, whatever interrupts
+            return file.read(limit) or b""
     finally:
         os.close(descriptor)
-    return parse(data, strict=strict)

@@ -58,8 +58,7 @@ def parse_nodes(source: Source, html: str, start: int) -> list[Node]:
         html = _DOCUMENT_END.sub(
             lambda match: match[0] if in_declaration(html, match.start()) else " " * len(match[0]), html
         )
-    if "<svg" in html or "<SVG" in html or "<Svg" in html:
-        html = heads_in_svg_shown(html)
+    html = heads_in_svg_shown(html)  # one quick search for "<head" unless there is one
     root = _parse_html(source, html, start)
     check_truncation(source, original, start, None if html is not original else root)
     nodes: list[Node] = []

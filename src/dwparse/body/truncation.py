@@ -14,13 +14,12 @@ from typing import Optional
 from lxml import etree
 
 from dwparse.body.unclosed import HIDING_TAGS
-from dwparse.format import TAG_PATTERN, VOID_TAGS
+from dwparse.format import HTML_SPACES, TAG_PATTERN, VOID_TAGS
 from dwparse.source import Source, quote
 
 __all__ = ["check_truncation"]
 
 _START_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
-_SPACES = " \t\n\r\f"
 _END_TAG = re.compile(r"</[A-Za-z][A-Za-z0-9-]*\s*>")
 _OPEN_P = re.compile(r"<p[\s>/]", re.IGNORECASE)
 # How far back the check for elements left open at the end looks, in tags.
@@ -102,7 +101,7 @@ def _before_comments(body: str, end: int) -> int:
     """Where what ``body[:end]`` ends with starts, once spaces and comments
     are left out (-1 for a comment without its start)."""
     while True:
-        while end and body[end - 1] in _SPACES:
+        while end and body[end - 1] in HTML_SPACES:
             end -= 1
         if not body.endswith("-->", 0, end):
             return end

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from dwparse.format import HTML_SPACES
 from dwparse.source import Source
 
 __all__ = ["HIDING_TAGS", "foreign_cdata_as_text", "heads_in_svg_shown", "in_declaration", "opened_for_good"]
@@ -31,7 +32,6 @@ _MAY_HIDE = re.compile("<(?:[sS][cC][rR]|[sS][tT][yY]|[sS][vV][gG]|[nN][oO][sS]|
 _HIDING_START = re.compile(r"<(script|style|noscript|template|svg)(?=[\s/>])[^<>]*>", re.IGNORECASE)
 # Elements whose content is raw text: a "<!--" there is text.
 _RAW_TEXT_START = re.compile(r"<(script|style|iframe|xmp|noembed|noframes|textarea|title)(?=[\s/>])", re.IGNORECASE)
-_SPACES = " \t\n\r\f"
 # Constructs never closed that are blanked out, one after another (each a
 # linear search): more than a broken file holds.
 _MAX_UNCLOSED = 16
@@ -76,7 +76,7 @@ def _unclosed_quote(html: str) -> Optional[int]:
     for mark in "\"'":
         last = html.rfind(mark)
         before = last - 1
-        while before >= 0 and html[before] in _SPACES:
+        while before >= 0 and html[before] in HTML_SPACES:
             before -= 1
         if before < 0 or html[before] != "=" or html.rfind("<", 0, before) < html.rfind(">", 0, before):
             continue
@@ -99,7 +99,7 @@ def _closes_a_value(html: str, tag: int, quote: int) -> bool:
             inside = ""
             continue
         before = at - 1
-        while before > tag and html[before] in _SPACES:
+        while before > tag and html[before] in HTML_SPACES:
             before -= 1
         if html[before] == "=":
             inside = html[at]
