@@ -186,6 +186,7 @@ _BROKEN: dict[str, Callable[[int], str]] = {
     "document end tags": lambda n: body(_each("<p>段{0}</p></body></html>", n)),
     "stray end tags": lambda n: body("<p>正文" + "</q></span></div>" * n + "</p>"),
     "iframe raw text": lambda n: body(_each("<p>段{0}<iframe><!-- 不是注释 <p>{0}</iframe></p>", n)),
+    "hiding tags in raw text": lambda n: body("<textarea>" + _each("<script>{0}<svg>", n) + "</textarea><p>段</p>"),
     "raw text elements": lambda n: body(_each("<xmp><p>{0}</xmp><textarea><p>{0}</textarea><title>{0}</title>", n)),
     "control characters": lambda n: body("<p>" + "正文\x01\x02\x7f" * n + "</p>"),
     "problems with positions": lambda n: body(_each("<p>段{0}\x01</p></b>", n)),

@@ -15,17 +15,19 @@ from typing import Callable, Iterator, Optional, Union
 
 from lxml import etree
 
-from dwparse.body.truncation import check_truncation
-from dwparse.body.unclosed import foreign_cdata_as_text, heads_in_svg_shown, in_declaration, opened_for_good
+from dwparse.body.truncation import check_truncation, ends_plainly
+from dwparse.body.unclosed import (
+    HIDING_TAGS, foreign_cdata_as_text, heads_in_svg_shown, in_declaration, opened_for_good, unclosed_quote,
+)  # fmt: skip
 from dwparse.format import MAX_ATTRIBUTES, MAX_DEPTH, RAW_TEXT_TAGS, TAG_PATTERN, VOID_TAGS
-from dwparse.source import Source, line_bounds, quote
+from dwparse.body.lxml_errors import report_html_errors
+from dwparse.source import Source
 
 __all__ = ["Node", "outer_html", "parse_nodes"]
 
 #: A top-level node of the body: an element, or text between elements.
 Node = Union[etree._Element, str]
 
-_MAX_HTML_PROBLEMS = 20
 _TAG_START = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[^A-Za-z0-9-])")
 _TAG_STOP = re.compile(r"[<>\"']")
 # A start tag long enough to hold very many attributes, and one attribute.
@@ -37,14 +39,88 @@ _ATTRIBUTE = re.compile(r"""[^\s=/>"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?
 _TOO_DEEP = "Excessive depth"
 # Void elements that libxml2 nests, each inside the one before (<wbr><wbr>).
 _NESTED_BY_LIBXML2 = frozenset({"embed", "source", "track", "wbr"})
-_UNEXPECTED_END_TAG = re.compile(r"Unexpected end tag : (\S+)")
 _DOCUMENT_END = re.compile(r"</(?:[bB][oO][dD][yY]|[hH][tT][mM][lL])[^<>]*>")
 _local = threading.local()
 
 
 def parse_nodes(source: Source, html: str, start: int) -> list[Node]:
     """The top-level nodes of the body ``html`` (at offset ``start`` of
-    ``source.text``), whitespace-only text left out; problems reported."""
+    ``source.text``), whitespace-only text left out; problems reported.
+
+    A body that shows no sign of damage is parsed once, as it is
+    (:func:`_parse_undamaged`); any other is checked for each kind of damage
+    and parsed again with the damage undone (:func:`_parse_damaged`).
+    """
+    root = _parse_undamaged(source, html, start)
+    if root is None:
+        root = _parse_damaged(source, html, start)
+    return _top_level(root)
+
+
+#: Appended to a body for :func:`_parse_undamaged`: text no markup can
+#: continue (it starts with a private-use character), which lands at the end
+#: of the body's last node only when the body left nothing open.
+_END_MARK = "\ue000dwparse-end"
+# Tags that may hold 2 * MAX_ATTRIBUTES characters: a necessary condition of _LONG_TAG, searched faster.
+_MAY_BE_LONG_TAG = re.compile(r"<[^>]{%d}" % (2 * MAX_ATTRIBUTES))
+# lxml's errors that a body without other damage may hold: an end tag that
+# closes nothing (the feed's video items hold one), but not one that ends
+# the head, the body or the document.
+_HARMLESS_ERROR = re.compile(r"Unexpected end tag : (?!(?:head|body|html)\b)\S+")
+
+
+def _parse_undamaged(source: Source, html: str, start: int) -> Optional[etree._Element]:
+    """lxml's tree of ``html`` when nothing shows that it is damaged, else
+    ``None`` (and nothing reported): the one parse a valid body costs.
+
+    Every kind of damage the checks of :func:`_parse_damaged` look for shows
+    here: a construct never closed (a comment, a quote, a hiding or any other
+    element), a cut, or what follows ``</body>`` or ``</html>``, swallows
+    :data:`_END_MARK` or keeps it from the end of the body, or leaves a
+    hiding element (``<script>``, ``<svg>``, ...) in the tree; a ``<head>``,
+    ``<body>`` or ``<html>`` tag out of place, or nesting too deep, leaves an
+    error in lxml's log. The checks that cannot be told so run first, and
+    cheaply: a tag long enough to hold very many attributes, a CDATA
+    section, a body whose end a mark would not show cut (``<p>a</p><``), the
+    last quote of a kind opening a value (which lxml may read as closing one).
+    """
+    if (
+        _MAY_BE_LONG_TAG.search(html) is not None
+        or ("!" in html and "<![CDATA[" in html)
+        or not ends_plainly(html)
+        or unclosed_quote(html) is not None
+    ):
+        return None
+    try:
+        root, parser, byte_columns = _lxml_parse(html + _END_MARK)
+    except (etree.LxmlError, ValueError):
+        return None
+    errors = parser.error_log
+    if len(errors) and not all(_HARMLESS_ERROR.fullmatch(entry.message.strip()) for entry in errors):
+        return None
+    body = root[-1] if root is not None and len(root) else None
+    if body is None or body.tag != "body":
+        return None
+    last = body[-1] if len(body) else None
+    text = body.text if last is None else last.tail
+    if text is None or not text.endswith(_END_MARK) or next(body.iter(*HIDING_TAGS), None) is not None:
+        return None  # (a hiding element that an end tag around it closed: is it never closed?)
+    text = text[: -len(_END_MARK)] or None
+    if last is None:
+        body.text = text
+    else:
+        last.tail = text
+    if len(errors):
+        report_html_errors(source, html, start, errors, byte_columns)
+    check_truncation(source, html, start, root)
+    return root
+
+
+def _parse_damaged(source: Source, html: str, start: int) -> Optional[etree._Element]:
+    """lxml's tree of ``html`` after every check for damage, each reported
+    and undone where it would hide text: tags of very many attributes,
+    constructs never closed, CDATA in ``<svg>`` or ``<math>``, ``</body>``,
+    ``<head>`` in ``<svg>``; then a cut end."""
     original = html
     if _LONG_TAG.search(html) is not None:
         html = _bound_attributes(source, html, start)
@@ -61,6 +137,11 @@ def parse_nodes(source: Source, html: str, start: int) -> list[Node]:
     html = heads_in_svg_shown(html)  # one quick search for "<head" unless there is one
     root = _parse_html(source, html, start)
     check_truncation(source, original, start, None if html is not original else root)
+    return root
+
+
+def _top_level(root: Optional[etree._Element]) -> list[Node]:
+    """The top-level nodes of lxml's tree ``root``, whitespace-only text left out."""
     nodes: list[Node] = []
     for part in () if root is None else root:  # None: nothing but comments and the like
         if part.tag == "body":
@@ -144,7 +225,7 @@ def _parse_html(source: Source, html: str, start: int) -> Optional[etree._Elemen
         source.report("html-malformed", f"lxml could not parse the body: {error}", start)
         return None
     if len(errors):
-        _report_html_errors(source, html, start, errors, byte_columns)
+        report_html_errors(source, html, start, errors, byte_columns)
     return root
 
 
@@ -223,74 +304,6 @@ def _flatten(html: str, tags: Callable[[str], Iterator[tuple[int, int, str, str]
             last = end
     pieces.append(html[last:])
     return "".join(pieces), first_cut
-
-
-def _report_html_errors(
-    source: Source, html: str, start: int, errors: etree._ListErrorLog, byte_columns: bool
-) -> None:
-    unexpected: Optional[dict[str, list[int]]] = None
-    for count, entry in enumerate(errors):
-        if count == _MAX_HTML_PROBLEMS:
-            source.report(
-                "html-malformed", f"{len(errors) - count} more HTML errors not listed", len(source.text)
-            )
-            return
-        message = entry.message.strip()
-        offset = None
-        end_tag = _UNEXPECTED_END_TAG.fullmatch(message)
-        if end_tag is not None:
-            # lxml's columns are approximate: find the end tag itself.
-            if unexpected is None:
-                unexpected = _unexpected_end_tags(html)
-            found = unexpected.get(end_tag[1].lower())
-            if found:
-                offset = found.pop(0)
-                closing = html.find(">", offset)
-                if _FEED_VIDEO_END.match(html, offset) is not None:
-                    continue  # the feed's own stray </small> of a video item: not damage
-                message = f"unexpected end tag {quote(html[offset : closing + 1])}"
-        if offset is None:
-            offset = _entry_offset(html, entry, byte_columns)
-        source.report("html-malformed", message, start + offset)
-
-
-# A video item of the feed: <p>DESCRIPTION</small></p><video …> (FORMAT.md,
-# "The real archive"): the stray </small> is the feed's, in every such item.
-_FEED_VIDEO_END = re.compile(r"</small>\s*</p>\s*<video[\s>]", re.IGNORECASE)
-
-
-def _entry_offset(html: str, entry: etree._LogEntry, byte_columns: bool) -> int:
-    """The offset in ``html`` of a log entry's line and column."""
-    line_start, line_end = line_bounds(html, int(entry.line))
-    column = max(int(entry.column), 1)
-    if byte_columns:
-        column = len(html[line_start:line_end].encode("utf-8")[: column - 1].decode("utf-8", "ignore")) + 1
-    return min(line_start + column - 1, line_end)
-
-
-def _unexpected_end_tags(html: str) -> dict[str, list[int]]:
-    """Offsets of end tags that close no open element, by tag name.
-
-    A simple open-element stack, run only when lxml reported such a tag.
-    """
-    stack: list[str] = []
-    open_count: dict[str, int] = {}
-    found: dict[str, list[int]] = {}
-    for match in TAG_PATTERN.finditer(html):
-        name = match[2].lower()
-        if match[1]:
-            if open_count.get(name):
-                while True:
-                    top = stack.pop()
-                    open_count[top] -= 1
-                    if top == name:
-                        break
-            else:
-                found.setdefault(name, []).append(match.start())
-        elif name not in VOID_TAGS and not match[0].endswith("/>"):
-            stack.append(name)
-            open_count[name] = open_count.get(name, 0) + 1
-    return found
 
 
 # -- reading blocks -------------------------------------------------------------

@@ -23,7 +23,9 @@ from typing import Optional
 from dwparse.format import HTML_SPACES
 from dwparse.source import Source
 
-__all__ = ["HIDING_TAGS", "foreign_cdata_as_text", "heads_in_svg_shown", "in_declaration", "opened_for_good"]
+__all__ = [
+    "HIDING_TAGS", "foreign_cdata_as_text", "heads_in_svg_shown", "in_declaration", "opened_for_good", "unclosed_quote",
+]  # fmt: skip
 
 #: Elements whose content is not shown, looked for when never closed.
 HIDING_TAGS = frozenset({"script", "style", "noscript", "template", "svg"})
@@ -47,7 +49,7 @@ def opened_for_good(source: Source, html: str, start: int) -> str:
     Called for every body: each test is a few searches in C unless the body
     holds what it looks for.
     """
-    quote = _unclosed_quote(html)
+    quote = unclosed_quote(html)
     if quote is not None:
         source.report("html-malformed", "a quoted attribute value never closed: the tag ends at its next >", start + quote)
         html = html[:quote] + " " + html[quote + 1 :]
@@ -65,7 +67,7 @@ def opened_for_good(source: Source, html: str, start: int) -> str:
     return html
 
 
-def _unclosed_quote(html: str) -> Optional[int]:
+def unclosed_quote(html: str) -> Optional[int]:
     """Where the quote of an attribute value that never closes is.
 
     Such a quote has no other after it: it is the last of its kind. So only
@@ -141,10 +143,12 @@ def _raw_text_end(html: str, begin: int, position: int) -> Optional[int]:
 
 def _unclosed_element(html: str, before: int) -> Optional[re.Match[str]]:
     """The first start tag of a hiding element, before offset ``before``,
-    whose end tag never comes after it (in linear time: only the last end
-    tag of each name is looked up)."""
+    whose end tag never comes after it, and which is not raw text itself
+    (in linear time: only the last end tag of each name is looked up, and
+    raw text only for the one found)."""
     last_end: dict[str, int] = {}  # where the last end tag of each name starts (-1: none)
     lowered = ""
+    raw_until = 0  # raw text found so far runs up to here
     for match in _HIDING_START.finditer(html, 0, before):
         name = match[1].lower()
         if match[0].endswith("/>") and name == "svg" or in_declaration(html, match.start()):
@@ -152,8 +156,14 @@ def _unclosed_element(html: str, before: int) -> Optional[re.Match[str]]:
         if name not in last_end:
             lowered = lowered or html.lower()
             last_end[name] = lowered.rfind(f"</{name}")
-        if last_end[name] < match.end():
+        if last_end[name] >= match.end() or match.start() < raw_until:
+            continue
+        raw_end = _raw_text_end(html, raw_until, match.start())  # (in an <iframe> or <textarea>, it is text)
+        if raw_end is None:
             return match
+        if raw_end < 0:
+            return None  # raw text to the end of the body
+        raw_until = raw_end
     return None
 
 
@@ -198,11 +208,19 @@ _FOREIGN_TAG = re.compile(r"<(/?)(math|svg)(?=[\s/>])[^<>]*>?", re.IGNORECASE)
 
 
 def in_declaration(html: str, at: int) -> bool:
-    """Whether offset ``at`` is inside a ``<!…>`` or ``<?…>`` (a bogus
-    comment, which ends at the first ``>``) opened after the last ``>``
-    before it. Looks back no further than that ``>``."""
+    """Whether offset ``at`` is inside a ``<!…>``, ``<?…>`` or ``</…>`` not
+    starting with a letter (a bogus comment, which ends at the first ``>``)
+    opened after the last ``>`` before it. Looks back no further than that ``>``."""
     after = html.rfind(">", 0, at) + 1
-    return html.find("<!", after, at) >= 0 or html.find("<?", after, at) >= 0
+    if html.find("<!", after, at) >= 0 or html.find("<?", after, at) >= 0:
+        return True
+    slash = html.find("</", after, at)
+    while slash >= 0:
+        first = html[slash + 2 : slash + 3]  # "</<svg>": a bogus comment; "</p": an end tag
+        if first and not ("a" <= first.lower() <= "z" or first == ">"):
+            return True
+        slash = html.find("</", slash + 2, at)
+    return False
 
 
 def heads_in_svg_shown(html: str) -> str:
