@@ -7,9 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import dwparse
-from dwparse.body import rules
+from dwparse.body import paragraph, rules
+from dwparse.body.nodes import Style
 from helpers import DATE, HEAD
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,3 +53,47 @@ def test_files_are_read_as_every_rule_would(monkeypatch: pytest.MonkeyPatch) -> 
 
 def test_the_shortcut_skips_rules() -> None:
     assert len(rules._BY_LEAF["p"]) < len(rules._BY_TAG["p"])
+
+
+# -- the paragraph kinds: a paragraph showing none of what the rows declare is not offered to them
+
+
+def _every_kind(text: str, style: Style | None) -> object:
+    """What asking every row of KINDS gives (a paragraph if none takes it)."""
+    for kind in paragraph.KINDS:
+        block = kind.of(text, style)
+        if block is not None:
+            return block
+    return None
+
+
+_PIECES = [
+    "（", "）", "(", ")", "©", "作者", "作者：", "源", "来源：", "图片来源", "法新社", "路透社", "AFP", "dpa", "德国之声",
+    "德國之聲", "DW", "欢迎", "歡迎", "订阅", "Feed-URL:", "https://t.me/x", "：", ":", "。", "！", "编辑", "摘编", "综合",
+    "获取更多RSS", "[", "【", "本文", "转载", "iOS", "Android", "RSS", "Facebook", "，", "、", " ", "长平", "正文", "a",
+]  # fmt: skip
+
+
+@given(
+    pieces=st.lists(st.sampled_from(_PIECES), min_size=1, max_size=8),
+    style=st.none() | st.builds(Style, italic=st.booleans(), bold=st.booleans()),
+)
+def test_a_paragraph_is_classified_as_every_kind_would(pieces: list[str], style: Style | None) -> None:
+    text = "".join(pieces)
+    found = _every_kind(text, style)
+    if not paragraph._may_be_a_kind(text, style):
+        assert found is None, (text, style)
+
+
+def test_paragraphs_of_files_are_classified_as_every_kind_would() -> None:
+    checked = 0
+    for path in FILES:
+        for block in dwparse.parse(path.read_bytes()).blocks:
+            text = getattr(block, "text", None)
+            if not text:
+                continue
+            for style in (None, *(Style(italic, bold) for italic in (False, True) for bold in (False, True))):
+                if not paragraph._may_be_a_kind(text, style):
+                    checked += 1
+                    assert _every_kind(text, style) is None, (path.name, text, style)
+    assert checked > 100

@@ -69,6 +69,7 @@ class Source:
     def from_input(cls, data: Union[str, bytes]) -> Source:
         """Decode and clean ``data``, reporting what had to change."""
         pending: list[tuple[str, str, int]] = []
+        decoded = isinstance(data, bytes)
         if isinstance(data, bytes):
             original = _decode(data, pending)
         elif isinstance(data, str):
@@ -77,7 +78,7 @@ class Source:
             raise TypeError(f"parse() takes str or bytes, not {type(data).__name__}")
         if "\r" in original:  # CR-only line ends count as line ends (same length: offsets stay)
             original = _LONE_CR.sub("\n", original)
-        if _BAD_CHARS.search(original) is None:
+        if _all_read(original, decoded=decoded):
             source = cls(original, original, [])
         else:
             source = _clean(original, pending)
@@ -116,6 +117,27 @@ class Source:
     def sorted_problems(self) -> tuple[Problem, ...]:
         """The problems in input order."""
         return tuple(sorted(self.problems, key=_problem_key))
+
+
+def _all_read(text: str, *, decoded: bool) -> bool:
+    """Whether ``text`` holds none of :data:`_BAD_CHARS`, told by a few
+    passes in C (the regex reads each character in turn, several times
+    slower): a lone surrogate makes a ``str`` unencodable (UTF-8 decoding
+    gives none: ``decoded``); of the other characters, the controls and the
+    non-characters are the ones Latin-1 holds but does not show, and U+FFFE, U+FFFF."""
+    if "\ufffe" in text or "\uffff" in text:
+        return False
+    if not decoded:
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            return False
+    return not text.encode("latin-1", "ignore").translate(None, _SHOWN_LATIN1)
+
+
+# The Latin-1 characters the parser reads (tab, line feed and carriage return,
+# printable ASCII, U+00A0-U+00FF): every other one is a control.
+_SHOWN_LATIN1 = b"\t\n\r" + bytes(range(0x20, 0x7F)) + bytes(range(0xA0, 0x100))
 
 
 def line_bounds(text: str, line: int) -> tuple[int, int]:

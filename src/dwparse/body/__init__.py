@@ -73,9 +73,11 @@ def _authors(line_authors: tuple[str, ...], blocks: tuple[Block, ...]) -> tuple[
     """The time line's authors, then those of ``作者：`` lines, each once."""
     authors = dict.fromkeys(line_authors)
     for block in blocks:
-        if isinstance(block, Credit):
+        kind = type(block)
+        if kind is Paragraph:
+            if "作者" in block.text[:3]:  # an author line starts so (after a parenthesis at most)
+                authors.update(dict.fromkeys(author_line(block.text)))
+        elif kind is Credit:
             authors.update(dict.fromkeys(credit_people(block.text)))
             authors.update(dict.fromkeys(author_line_names(block.text)))
-        elif isinstance(block, Paragraph):
-            authors.update(dict.fromkeys(author_line(block.text)))
     return tuple(authors)

@@ -19,7 +19,7 @@ from dwparse.body.nodes import Style
 from dwparse.body.sources import credit_line, labelled_sources, sources_of
 from dwparse.model import Copyright, Credit
 
-__all__ = ["author_line", "author_line_names", "credit_of", "credit_people", "credit_sources", "is_agency"]
+__all__ = ["CREDIT_MARKS", "author_line", "author_line_names", "credit_of", "credit_people", "credit_sources", "is_agency"]
 
 # A sentence inside the parentheses makes an editorial note, not a credit.
 _SENTENCE_END = re.compile("[。！？!?]")
@@ -34,10 +34,16 @@ _LONGEST_NAME = 30
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]{7,}")
 
 
+#: What a credit not ending in parentheses holds: an author label, a
+#: copyright after it, a label of sources (``来源：``).
+CREDIT_MARKS = ("作者", "©", "源")
+
+
 def credit_of(text: str, style: Optional[Style]) -> Union[Credit, tuple[Credit, Copyright], None]:
     """The credit block of a paragraph's ``text`` in plain runs of ``style``,
     or ``None`` when it is not one; with the copyright line when one follows
-    it in the same paragraph (``（法新社）  © 2024年德国之声…``)."""
+    it in the same paragraph (``（法新社）  © 2024年德国之声…``). A credit ends
+    in parentheses or holds one of :data:`CREDIT_MARKS`."""
     if style is None or not text:
         return None
     if text[-1] not in CLOSE_PARENS and "作者" not in text:

@@ -18,14 +18,14 @@ import attrs
 from lxml import etree
 
 from dwparse.body.copyright import copyright_of
-from dwparse.body.credit import credit_of
+from dwparse.body.credit import CREDIT_MARKS, credit_of
 from dwparse.body.cursor import Cursor
 from dwparse.body.heading import heading_of
 from dwparse.body.html import Node, outer_html
 from dwparse.body.nodes import Style, style_of
 from dwparse.body.notice import follows_promotion, notice_of
 from dwparse.body.text import TextBuilder
-from dwparse.format import EM_TAGS, INLINE_TAGS, STRONG_TAGS
+from dwparse.format import CLOSE_PARENS, EM_TAGS, INLINE_TAGS, NOTICE_FIRSTS, STRONG_TAGS
 from dwparse.model import Block, Copyright, Credit, Heading, Inline, Notice, Paragraph, Raw, TextRun
 
 __all__ = ["GIVES", "KINDS", "Kind", "TAGS", "classify", "read", "read_inline"]
@@ -40,17 +40,31 @@ class Kind(NamedTuple):
     #: in one paragraph), or ``None``; ``style`` is ``None`` when links or
     #: topics stand in the paragraph (or nothing is visible).
     of: Callable[[str, Optional[Style]], Union[Block, tuple[Block, ...], None]]
+    #: What every paragraph ``of`` takes shows, so that one showing none of
+    #: it is not offered: its first character among ``firsts``, its last
+    #: among ``lasts``, one of ``holds`` in its text, or (``bold``) all of it
+    #: bold. A row that names none of these is offered every paragraph.
+    firsts: frozenset[str] = frozenset()
+    lasts: frozenset[str] = frozenset()
+    holds: tuple[str, ...] = ()
+    bold: bool = False
 
 
 #: The paragraph kinds, in the order they are asked; a paragraph none takes
 #: is a :class:`~dwparse.Paragraph`.
 KINDS: tuple[Kind, ...] = (
-    Kind("copyright", Copyright, copyright_of),
-    Kind("notice", Notice, notice_of),
-    Kind("credit", Credit, credit_of),
-    Kind("heading", Heading, heading_of),
+    Kind("copyright", Copyright, copyright_of, firsts=frozenset("©")),
+    Kind("notice", Notice, notice_of, firsts=NOTICE_FIRSTS),
+    Kind("credit", Credit, credit_of, lasts=frozenset(CLOSE_PARENS), holds=CREDIT_MARKS),
+    Kind("heading", Heading, heading_of, bold=True),
 )
 _KIND_READERS = tuple(kind.of for kind in KINDS)
+# What a paragraph must show to be offered to any kind (none: offered to all).
+_FIRSTS = frozenset().union(*(kind.firsts for kind in KINDS))
+_LASTS = frozenset().union(*(kind.lasts for kind in KINDS))
+_HOLDS = tuple(dict.fromkeys(mark for kind in KINDS for mark in kind.holds))
+_BOLD = any(kind.bold for kind in KINDS)
+_EVERY_PARAGRAPH = any(not (kind.firsts or kind.lasts or kind.holds or kind.bold) for kind in KINDS)
 TAGS = ("p",)
 GIVES: tuple[type[Block], ...] = (Paragraph, *(kind.gives for kind in KINDS))
 _FORMATTING_TAGS = STRONG_TAGS | EM_TAGS
@@ -149,8 +163,21 @@ def classify(inlines: tuple[Inline, ...], text: Optional[str] = None) -> Union[B
     if text is None:
         text = inlines[0].text if len(inlines) == 1 else "".join(run.text for run in inlines)
     style = style_of(inlines)
+    if not _may_be_a_kind(text, style):
+        return Paragraph(text, inlines)  # the common case
     for of in _KIND_READERS:
         block = of(text, style)
         if block is not None:
             return block
     return Paragraph(text, inlines)
+
+
+def _may_be_a_kind(text: str, style: Optional[Style]) -> bool:
+    """Whether a paragraph of ``text`` and ``style`` shows what some row of
+    :data:`KINDS` needs to take it."""
+    if _EVERY_PARAGRAPH or not text or text[0] in _FIRSTS or text[-1] in _LASTS or (_BOLD and style and style.bold):
+        return True
+    for mark in _HOLDS:
+        if mark in text:
+            return True
+    return False
