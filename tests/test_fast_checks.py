@@ -6,6 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from dwparse import names
 from dwparse.body.text import TextRules
 from dwparse.source import _BAD_CHARS, _all_read
 
@@ -40,3 +41,18 @@ def test_text_rules_are_those_of_the_plain_searches(pieces: list[str]) -> None:
     collapse = any(mark in body for mark in ("  ", "\n", "\t", "\r", "\f", "<![CDATA[")) or controls
     spaces = any(mark in body for mark in ("\u00a0", "\u3000", "&nbsp;"))
     assert (rules.controls, rules.collapse, rules.spaces) == (controls, collapse, spaces)
+
+
+_NAME_PIECES = ["null", " ", "\u3000", "张三", "Li", ":", "：", "记者", "（", "）", "(", ")", "摘编", "综合报导", "编译", "\n", "a"]
+
+
+@given(st.lists(st.sampled_from(_NAME_PIECES), max_size=10))
+def test_clean_name_asks_only_the_patterns_that_can_match(pieces: list[str]) -> None:
+    """``clean_name`` skips a pattern whose mark is not in the name: the
+    same as applying every pattern."""
+    name = "".join(pieces)
+    plain = names._SPACES.sub(" ", name.strip(names._BLANK))
+    if plain != "null":
+        plain = names._LABEL.sub("", names._PLACEHOLDER.sub("", plain))
+        plain = names._TRAILING_NOTE.sub("", names._NOTE.sub(" ", plain)).strip()
+    assert names.clean_name(name) == ("" if plain == "null" else plain)

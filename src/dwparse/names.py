@@ -58,6 +58,14 @@ def clean_name(name: str) -> str:
     name = _SPACES.sub(" ", name.strip(_BLANK))
     if name == "null":
         return ""
-    name = _LABEL.sub("", _PLACEHOLDER.sub("", name))
-    name = _TRAILING_NOTE.sub("", _NOTE.sub(" ", name)).strip()
+    # (Each pattern asked only where it can match: most names hold none of these.)
+    if "null" in name:
+        name = _PLACEHOLDER.sub("", name)
+    if ":" in name or "：" in name:
+        name = _LABEL.sub("", name)
+    if "(" in name or "（" in name:
+        name = _NOTE.sub(" ", name)
+    if " " in name:
+        name = _TRAILING_NOTE.sub("", name)
+    name = name.strip()
     return "" if name == "null" else name

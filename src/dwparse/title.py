@@ -35,12 +35,18 @@ class TitleLine(NamedTuple):
 
 def unescape_title(raw: str) -> str:
     """Link text as shown: Markdown escapes removed, then entities decoded."""
-    text = _MARKDOWN_ESCAPE.sub(r"\1", raw)
+    text = _MARKDOWN_ESCAPE.sub(_escaped, raw) if "\\" in raw else raw
     if "&" in text:
         text = html.unescape(_HUGE_CHARREF.sub("\ufffd", text))
         # References to line breaks or controls (&#10;): a title is one line.
         text = _CONTROLS.sub("", _LINE_BREAKS.sub(" ", text))
     return _SPACES.sub(" ", text).strip(" ")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    """The character a Markdown escape stands for (a function, not ``r"\1"``,
+    whose template ``re`` reads again on each call)."""
+    return match[1]
 
 
 def read_title(source: Source, start: int, *, had_header: bool) -> TitleLine:

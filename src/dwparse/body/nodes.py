@@ -9,7 +9,7 @@ from lxml import etree
 from dwparse.format import MEDIA_TAGS
 from dwparse.model import Inline, TextRun
 
-__all__ = ["Style", "classes", "has_media", "media_count", "only_child", "style_of"]
+__all__ = ["STYLES", "Style", "classes", "has_media", "media_count", "only_child", "style_of"]
 
 
 def classes(element: etree._Element) -> list[str]:
@@ -50,7 +50,7 @@ def style_of(inlines: tuple[Inline, ...]) -> Optional[Style]:
     """The style of a paragraph's runs; ``None`` when a link or topic stands
     in them or nothing is visible. Runs of whitespace only do not count."""
     if len(inlines) == 1 and type(run := inlines[0]) is TextRun:  # the common case
-        return _STYLES[run.em, run.strong] if run.text.strip(" \n") else None
+        return STYLES[run.em, run.strong] if run.text.strip(" \n") else None
     italic = bold = True
     visible = False
     for run in inlines:
@@ -60,7 +60,8 @@ def style_of(inlines: tuple[Inline, ...]) -> Optional[Style]:
             visible = True
             italic = italic and run.em
             bold = bold and run.strong
-    return _STYLES[italic, bold] if visible else None
+    return STYLES[italic, bold] if visible else None
 
 
-_STYLES = {(italic, bold): Style(italic, bold) for italic in (False, True) for bold in (False, True)}
+#: The four styles, by ``(italic, bold)``.
+STYLES = {(italic, bold): Style(italic, bold) for italic in (False, True) for bold in (False, True)}

@@ -22,7 +22,7 @@ from dwparse.body.credit import CREDIT_MARKS, credit_of
 from dwparse.body.cursor import Cursor
 from dwparse.body.heading import heading_of
 from dwparse.body.html import Node, outer_html
-from dwparse.body.nodes import Style, style_of
+from dwparse.body.nodes import STYLES, Style, style_of
 from dwparse.body.notice import follows_promotion, notice_of
 from dwparse.body.text import TextBuilder
 from dwparse.format import CLOSE_PARENS, EM_TAGS, INLINE_TAGS, NOTICE_FIRSTS, STRONG_TAGS
@@ -90,11 +90,11 @@ def read(cursor: Cursor, element: etree._Element) -> int:
     if inner is not None:
         text = cursor.rules.normalized(inner.text or "").strip(" ")
         if text and not text.isspace():
-            block = classify((TextRun(text, strong, em),), text)
-            if type(block) is Paragraph and not (cursor.blocks and type(cursor.blocks[-1]) is Notice):
-                cursor.blocks.append(block)  # the common case
+            runs = (TextRun(text, strong, em),)
+            if _may_be_a_kind(text, STYLES[em, strong]) or (cursor.blocks and type(cursor.blocks[-1]) is Notice):
+                _added(cursor, classify(runs, text), text)
             else:
-                _added(cursor, block, text)
+                cursor.blocks.append(Paragraph(text, runs))  # the common case
         return 1
     builder = cursor.builder(runs=True)
     builder.container(element)

@@ -138,6 +138,8 @@ def _is_line_of_text(element: etree._Element) -> bool:
 
 def _segments(italic: etree._Element, rules: TextRules) -> list[str]:
     """The text of ``italic`` between its ``<br>`` elements, normalised and trimmed."""
+    if all(child.tag == "br" and not len(child) for child in italic):  # the common line: text and <br>s
+        return [rules.normalized(part or "").strip() for part in (italic.text, *(child.tail for child in italic))]
     pieces: list[list[str]] = [[]]
     for event, node in etree.iterwalk(italic, events=("start", "end")):
         if event == "start":
