@@ -3,10 +3,16 @@ slower, plain form of the same question gives."""
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dwparse import names
+import dwparse
+from conftest import FIXTURES, ROOT
+from dwparse import header, names, title
 from dwparse.body.text import TextRules
 from dwparse.source import _BAD_CHARS, _all_read
 
@@ -56,3 +62,49 @@ def test_clean_name_asks_only_the_patterns_that_can_match(pieces: list[str]) -> 
         plain = names._LABEL.sub("", names._PLACEHOLDER.sub("", plain))
         plain = names._TRAILING_NOTE.sub("", names._NOTE.sub(" ", plain)).strip()
     assert names.clean_name(name) == ("" if plain == "null" else plain)
+
+
+# -- the header and title lines as the archive writes them, read at once
+
+_NEVER = re.compile(r"(?!)")
+
+
+def _both_ways(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[dict[str, Any], dict[str, Any]]:
+    fast = dwparse.parse(text).to_dict()
+    with monkeypatch.context() as patch:
+        patch.setattr(header, "_COMMON_HEADER", _NEVER)
+        patch.setattr(title, "_COMMON_TITLE", _NEVER)
+        general = dwparse.parse(text).to_dict()
+    return dict(fast), dict(general)
+
+
+_TITLE_PIECES = ["标题", "[", "]", "](", ")", "(", "\\[", "\\]", "&amp;", "&quot;", "&#10;", " ", "  ", "\u3000", "\\", "*", "a"]
+_URLS = [
+    "https://www.dw.com/zh/标题/a-70000001", "https://www.dw.com/zh/%E6%A0%87/a-1", "https://www.dw.com/zh/x/av-2",
+    "https://www.dw.com/zh/x/g-3", "https://www.dw.com/zh/x/video-4", "https://www.dw.com/zh/x/y", "https://www.dw.com/zh",
+    "https://www.dw.com/zh/x/a-5?maca=zh", "https://www.dw.com/zh/他们为何急着润?/a-69635934", "https://www.dw.com/zh/a b/a-6",
+]  # fmt: skip
+
+
+@given(
+    epoch=st.sampled_from(["1722165425000", "1722165425", "0000000000000", "99999999999999", "-1722165425000", " 1722165425000"]),
+    words=st.lists(st.sampled_from(_TITLE_PIECES), max_size=6),
+    url=st.sampled_from(_URLS),
+    underline=st.sampled_from(["------", "---", "-", "===", " ---", "--- ", ""]),
+    gap=st.sampled_from(["\n\n", "\n", "\n\n\n", "\n \n", "\r\n\r\n"]),
+    body=st.sampled_from(["<div><i><br>2024-07-28T11:07:48Z</i></div><p>正文</p>", " <p>正文</p>", "<p>正文</p>", ""]),
+)
+def test_common_lines_read_as_the_general_reading(
+    epoch: str, words: list[str], url: str, underline: str, gap: str, body: str
+) -> None:
+    text = f"<!--{epoch}-->\n[{''.join(words)}]({url})\n{underline}{gap}{body}"
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        fast, general = _both_ways(text, monkeypatch)
+    assert fast == general
+
+
+def test_files_read_as_the_general_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = [*sorted(FIXTURES.glob("*.md")), *sorted((ROOT / "examples").glob("*.md"))]
+    for path in paths:
+        fast, general = _both_ways(path.read_bytes().decode("utf-8", "replace"), monkeypatch)
+        assert fast == general, path.name

@@ -10,7 +10,7 @@ from dwparse.format import IMAGE_CREDIT
 from dwparse.model import Image
 from dwparse.urls import split_url
 
-__all__ = ["image_from_src", "original_url", "split_caption"]
+__all__ = ["image_from_src", "image_source", "original_url", "split_caption"]
 
 # DW's image files, on its static host or (2020's proxies) its API host, any extension.
 _DW_IMAGE_ID = re.compile(r"(?:static|api)\.dw\.com/image/([0-9]{1,18})_")
@@ -71,14 +71,20 @@ def _proxy_target(query: str) -> Optional[str]:
 
 def image_from_src(src: Optional[str]) -> Image:
     """An :class:`Image` (without caption) for an ``src`` attribute as written."""
+    return Image(*image_source(src))
+
+
+def image_source(src: Optional[str]) -> tuple[Optional[str], Optional[str], Optional[int]]:
+    """``(url, src, image_id)`` of an :class:`Image` for an ``src`` attribute
+    as written (for a reader that adds the caption)."""
     if not src or not src.strip():
-        return Image(None, src or None, None)
+        return None, src or None, None
     common = _COMMON_SRC.fullmatch(src)
     if common is not None:
-        return Image("https://" + common[1], src, int(common[2]))
+        return "https://" + common[1], src, int(common[2])
     url = original_url(src)
     match = _DW_IMAGE_ID.search(url)
-    return Image(url, src, int(match[1]) if match else None)
+    return url, src, int(match[1]) if match else None
 
 
 def split_caption(text: str) -> tuple[Optional[str], Optional[str]]:

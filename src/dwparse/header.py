@@ -12,6 +12,8 @@ from dwparse.source import Source, quote
 __all__ = ["EPOCH", "Header", "epoch_to_datetime", "read_header"]
 
 _INTEGER = re.compile(r"[+-]?[0-9]+")
+# The header line as the archive writes it: 13 digits of milliseconds.
+_COMMON_HEADER = re.compile(r"<!--([0-9]{13})-->\n")
 _MAX_DIGITS = 20
 
 
@@ -55,6 +57,9 @@ def read_header(source: Source) -> Header:
     non-blank line, which the title reader then reads.
     """
     text = source.text
+    common = _COMMON_HEADER.match(text)
+    if common is not None:  # the archive's own line, read at once
+        return Header(EPOCH + timedelta(milliseconds=int(common[1])), common.end(), True)
     start = skip_blank_lines(text, 0)
     while text[start : start + 1] in (" ", "\t"):
         start += 1

@@ -20,6 +20,9 @@ _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # Runs of spaces, no-break spaces (U+00A0) and ideographic spaces (U+3000): one space.
 _SPACES = re.compile("[ \t\u00a0\u3000]+")
 _UNDERLINE = re.compile(r"[ \t]*(?:-+|=+)[ \t\r]*")
+# The title line, underline and blank line as the archive writes them, and
+# the body's first character: what the general reading below gives at once.
+_COMMON_TITLE = re.compile(r"\[([^\n]*)\]\((https://www\.dw\.com/[^\s()]*)\)\n-+\n\n(?=\S)")
 
 
 class TitleLine(NamedTuple):
@@ -52,6 +55,12 @@ def _escaped(match: re.Match[str]) -> str:
 def read_title(source: Source, start: int, *, had_header: bool) -> TitleLine:
     """Read the link title line at ``start`` and the underline after it."""
     text = source.text
+    common = _COMMON_TITLE.match(text, start)
+    if common is not None:  # the archive's own lines, read at once
+        url = common[2]
+        language, content_type, article_id = dw_address(url)
+        if article_id is not None:
+            return TitleLine(unescape_title(common[1]), url, article_id, content_type, language, common.end())
     start = skip_blank_lines(text, start)
     end = text.find("\n", start)
     if end < 0:

@@ -10,7 +10,7 @@ from lxml import etree
 from dwparse.body.cursor import Cursor
 from dwparse.body.html import Node
 from dwparse.body.nodes import classes, has_media, media_count, only_child
-from dwparse.captions import image_from_src, split_caption
+from dwparse.captions import image_source, split_caption
 from dwparse.format import STRONG_TAGS
 from dwparse.model import Heading, Image, ImageBlock
 
@@ -74,32 +74,36 @@ def captioned(cursor: Cursor, element: etree._Element, ahead: int) -> tuple[Opti
         consumed = 2
     else:
         caption = credit = None
-    if image.src is None and image.image_id is None and caption is None and credit is None:
+    url, src, image_id = image
+    if src is None and image_id is None and caption is None and credit is None:
         return None, consumed  # no source, no caption (an empty one at most): no image at all
-    return Image(image.url, image.src, image.image_id, caption, credit, html), consumed
+    return Image(url, src, image_id, caption, credit, html), consumed
 
 
-def _image(element: etree._Element) -> Image:
+def _image(element: etree._Element) -> tuple[Optional[str], Optional[str], Optional[int]]:
+    """``(url, src, image_id)`` of the image of ``element``."""
     if element.tag == "img":
-        return image_from_src(element.get("src"))
+        return image_source(element.get("src"))
     img = element.find(".//img")
     if element.tag == "div" and img is not None:  # placeholder
-        image = image_from_src(img.get("data-url") or img.get("src"))
+        url, src, image_id = image_source(img.get("data-url") or img.get("src"))
         data_id = (img.get("data-id") or "").strip()
-        if image.image_id is None and data_id.isascii() and data_id.isdigit() and len(data_id) <= 18:
-            image = Image(image.url, image.src, int(data_id))
-        return image
-    return image_from_src(img.get("src") if img is not None else None)
+        if image_id is None and data_id.isascii() and data_id.isdigit() and len(data_id) <= 18:
+            image_id = int(data_id)
+        return url, src, image_id
+    return image_source(img.get("src") if img is not None else None)
 
 
 def _bold_placeholder(cursor: Cursor, element: etree._Element) -> int:
     """``<p><strong><span class="placeholder" data-id=ID data-type="IMAGE"></span><p>TITLE</p></strong></p>``
     (2020-2021): an image known by its id, and a subheading (the inner
     ``<p>`` may be empty)."""
-    if element.tag != "p" or len(element) != 1 or (element.text or "").strip():
+    if element.tag != "p" or len(element) != 1:
         return 0
     bold = element[0]
-    if bold.tag not in STRONG_TAGS or not len(bold) or (bold.text or "").strip() or (bold.tail or "").strip():
+    if bold.tag not in STRONG_TAGS or not len(bold) or (element.text or "").strip() or (bold.text or "").strip():
+        return 0  # (tags first: reading a text costs more)
+    if (bold.tail or "").strip():
         return 0
     span, rest = bold[0], list(bold)[1:]
     if span.tag != "span" or span.get("data-type") != "IMAGE" or len(span) or (span.text or "").strip():

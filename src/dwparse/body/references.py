@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Any, Optional
 
 from lxml import etree
 
 from dwparse.model import Inline, Link, LinkRun, Topic, TopicRun
 from dwparse.urls import link_target
 
-__all__ = ["References", "target_run", "topic_id_of"]
+__all__ = ["References", "Target", "run_of", "target_run", "topic_id_of"]
 
 _TOPIC_ID = re.compile(r"[0-9]{1,18}")
 
@@ -44,14 +44,27 @@ def topic_id_of(element: etree._Element) -> Optional[int]:
     return int(data_id) if _TOPIC_ID.fullmatch(data_id) else None
 
 
-def target_run(element: etree._Element, tag: str) -> Optional[Inline]:
-    """A link or topic run (without text) for ``<a>`` or a topic ``<span>``."""
+#: A link or topic met, before its text is known: ``("a", href, rel,
+#: target_id, target_type)`` or ``("span", topic_id, topic_type)`` (a plain
+#: tuple: most become one run and one link, made once their text is read).
+Target = tuple[Any, ...]
+
+
+def target_run(element: etree._Element, tag: str) -> Optional[Target]:
+    """The :data:`Target` of ``<a>`` or a topic ``<span>``, else ``None``."""
     if tag == "a":
         href = element.get("href")
         target_id, target_type = link_target(href)
-        return LinkRun("", href, element.get("rel"), target_id, target_type)
+        return ("a", href, element.get("rel"), target_id, target_type)
     if tag == "span":
         topic_id = topic_id_of(element)
         if topic_id is not None:
-            return TopicRun("", topic_id, element.get("data-type"))
+            return ("span", topic_id, element.get("data-type"))
     return None
+
+
+def run_of(target: Target, text: str) -> Inline:
+    """The inline run of ``target`` with ``text``."""
+    if target[0] == "a":
+        return LinkRun(text, *target[1:])
+    return TopicRun(text, *target[1:])

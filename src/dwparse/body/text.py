@@ -18,8 +18,8 @@ from lxml import etree
 from dwparse.format import (
     BLOCK_TAGS, CELL_TAGS, CONTROLS, EM_TAGS, HIDDEN_TAGS, INLINE_TAGS, MAX_LINK_TEXT, MAX_TOPIC_NAME, STRONG_TAGS,
 )  # fmt: skip
-from dwparse.body.references import References, target_run
-from dwparse.model import Inline, Link, LinkRun, TextRun, Topic, TopicRun
+from dwparse.body.references import References, Target, run_of, target_run
+from dwparse.model import Inline, Link, TextRun, Topic
 
 __all__ = ["TextBuilder", "TextRules"]
 
@@ -105,7 +105,7 @@ class TextBuilder:
     def __init__(self, rules: TextRules, listed: dict[int, Topic], *, runs: bool) -> None:
         self.pieces: list[list[Any]] = []  # [key, text]
         self.space = True  # the next leading space is dropped
-        self.targets: list[Inline] = []
+        self.targets: list[Target] = []
         self.rules = rules
         self.runs = runs
         self.block_tag: Optional[str] = None  # first non-inline tag met, with runs=True
@@ -188,7 +188,7 @@ class TextBuilder:
         strong = em = hidden = 0
         current = 0  # key of the link or topic run being read (runs=True)
         current_element = None
-        open_targets: list[tuple[etree._Element, int, Inline]] = []
+        open_targets: list[tuple[etree._Element, int, Target]] = []
         key = 0
         svg_text: Optional[etree._Element] = None  # an SVG <text>: visible inside a hidden <svg>
         for event, element in etree.iterwalk(root, events=("start", "end")):
@@ -292,23 +292,23 @@ class TextBuilder:
 
     # -- links and topics ------------------------------------------------------
 
-    def _target_key(self, run: Inline) -> int:
+    def _target_key(self, run: Target) -> int:
         self.targets.append(run)
         key = _TARGET + len(self.targets) - 1
         self.pieces.append([key, ""])
         return key
 
-    def _record(self, start: int, target: Inline) -> None:
+    def _record(self, start: int, target: Target) -> None:
         found = self.found
         if found is None:
             found = self.found = References()
-        if isinstance(target, TopicRun):
-            if target.topic_id in found.topics or target.topic_id in self.listed:
+        if target[0] == "span":
+            topic_id = target[1]
+            if topic_id in found.topics or topic_id in self.listed:
                 return  # listed already: do not join its text again (nested spans)
-            found.topics[target.topic_id] = Topic(self._name(start, MAX_TOPIC_NAME), target.topic_id, target.topic_type)
-        elif isinstance(target, LinkRun):
-            text = self._name(start, MAX_LINK_TEXT)
-            found.links.append(Link(text, target.href, target.rel, target.target_id, target.target_type))
+            found.topics[topic_id] = Topic(self._name(start, MAX_TOPIC_NAME), topic_id, target[2])
+        else:
+            found.links.append(Link(self._name(start, MAX_LINK_TEXT), *target[1:]))
 
     def _name(self, start: int, limit: int) -> str:
         """The text from piece ``start`` on, cut at ``limit`` characters: the
@@ -356,7 +356,7 @@ class TextBuilder:
                 end += 1
             text = pieces[start][1] if end == start + 1 else "".join(piece[1] for piece in pieces[start:end])
             if key >= _TARGET:
-                runs.append(_with_text(self.targets[key - _TARGET], text))
+                runs.append(run_of(self.targets[key - _TARGET], text))
             elif text:
                 runs.append(TextRun(text, bool(key & _STRONG), bool(key & _EM)))
             start = end
@@ -376,9 +376,3 @@ def _hidden_end(
     if element is svg_text:
         return depth, None, False  # back inside the hidden <svg>
     return hidden, svg_text, True  # inside an SVG <text>: <tspan> and the like
-
-
-def _with_text(run: Inline, text: str) -> Inline:
-    if isinstance(run, LinkRun):
-        return LinkRun(text, run.href, run.rel, run.target_id, run.target_type)
-    return TopicRun(text, run.topic_id, run.topic_type)  # type: ignore[union-attr]
