@@ -22,7 +22,9 @@ _SPACES = re.compile("[ \t\u00a0\u3000]+")
 _UNDERLINE = re.compile(r"[ \t]*(?:-+|=+)[ \t\r]*")
 # The title line, underline and blank line as the archive writes them, and
 # the body's first character: what the general reading below gives at once.
-_COMMON_TITLE = re.compile(r"\[([^\n]*)\]\((https://www\.dw\.com/[^\s()]*)\)\n-+\n\n(?=\S)")
+# (Lazy: the first "](" the rest of the line can follow is the last "](" of
+# the line, as the URL holds no parenthesis; no backtracking over the URL.)
+_COMMON_TITLE = re.compile(r"\[([^\n]*?)\]\((https://www\.dw\.com/[^\s()]*)\)\n-+\n\n(?=\S)")
 
 
 class TitleLine(NamedTuple):
@@ -43,7 +45,9 @@ def unescape_title(raw: str) -> str:
         text = html.unescape(_HUGE_CHARREF.sub("\ufffd", text))
         # References to line breaks or controls (&#10;): a title is one line.
         text = _CONTROLS.sub("", _LINE_BREAKS.sub(" ", text))
-    return _SPACES.sub(" ", text).strip(" ")
+    if "  " in text or "\t" in text or "\u00a0" in text or "\u3000" in text:
+        text = _SPACES.sub(" ", text)
+    return text.strip(" ")
 
 
 def _escaped(match: re.Match[str]) -> str:

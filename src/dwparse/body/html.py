@@ -15,7 +15,7 @@ from typing import Callable, Iterator, Optional, Union
 
 from lxml import etree
 
-from dwparse.body.truncation import check_truncation, ends_plainly
+from dwparse.body.truncation import check_truncation, closed_at_end, content_end, ends_plainly
 from dwparse.body.unclosed import (
     HIDING_TAGS, foreign_cdata_as_text, heads_in_svg_shown, in_declaration, opened_for_good, unclosed_quote,
 )  # fmt: skip
@@ -98,9 +98,9 @@ def _parse_undamaged(source: Source, html: str, start: int) -> Optional[etree._E
     errors = parser.error_log
     if len(errors) and not all(_HARMLESS_ERROR.fullmatch(entry.message.strip()) for entry in errors):
         return None
-    body = root[-1] if root is not None and len(root) else None
-    if body is None or body.tag != "body":
+    if root is None or not len(root) or root[-1].tag != "body":
         return None
+    body = root[-1]
     last = body[-1] if len(body) else None
     text = body.text if last is None else last.tail
     if text is None or not text.endswith(_END_MARK) or next(body.iter(*HIDING_TAGS), None) is not None:
@@ -112,7 +112,8 @@ def _parse_undamaged(source: Source, html: str, start: int) -> Optional[etree._E
         last.tail = text
     if len(errors):
         report_html_errors(source, html, start, errors, byte_columns)
-    check_truncation(source, html, start, root)
+    if not closed_at_end(root, html, content_end(html)):  # (the rest of check_truncation, ends_plainly checked)
+        check_truncation(source, html, start, root)
     return root
 
 

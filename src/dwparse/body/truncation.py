@@ -17,7 +17,7 @@ from dwparse.body.unclosed import HIDING_TAGS
 from dwparse.format import HTML_SPACES, TAG_PATTERN, VOID_TAGS
 from dwparse.source import Source, quote
 
-__all__ = ["check_truncation", "ends_plainly"]
+__all__ = ["check_truncation", "closed_at_end", "content_end", "ends_plainly"]
 
 _START_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
 _END_TAG = re.compile(r"</[A-Za-z][A-Za-z0-9-]*\s*>")
@@ -41,11 +41,11 @@ def check_truncation(source: Source, html: str, start: int, root: Optional[etree
     body = html.rstrip()
     if body.endswith("-->") and (end := _before_comments(body, len(body))) >= 0:
         body = body[:end]  # what a comment at the end holds is not cut
-    cut = _cut_in_tag(body)
+    cut = _cut_in_tag(body, len(body))
     if cut is not None:
         source.report("body-truncated", cut[0], start + cut[1])
         return
-    if root is not None and _closed_at_end(root, body):
+    if root is not None and closed_at_end(root, body, len(body)):
         return  # the common case: a valid body (a "<p" in a script's text is not a paragraph)
     last_end_p = body.rfind("</p>")
     open_p = None
@@ -67,31 +67,42 @@ def ends_plainly(html: str) -> bool:
     """Whether ``html`` ends, spaces left out, in neither a comment nor a
     tag cut off or just opened: then only an element left open can make
     :func:`check_truncation` report it, which a parse can tell."""
-    body = html.rstrip()
-    return not body.endswith("-->") and _cut_in_tag(body) is None
+    end = content_end(html)
+    return not html.endswith("-->", 0, end) and _cut_in_tag(html, end) is None
 
 
-def _cut_in_tag(body: str) -> Optional[tuple[str, int]]:
-    """What is wrong, and where, when ``body`` ends inside a tag or right
-    after a start tag (of an element that is not void); else ``None``."""
-    last_open = body.rfind("<")
-    last_close = body.rfind(">")
+def content_end(html: str) -> int:
+    """``len(html.rstrip())``, without copying ``html`` for the few spaces
+    that usually end it."""
+    end = len(html)
+    for _ in range(8):
+        if not end or not html[end - 1].isspace():
+            return end
+        end -= 1
+    return len(html.rstrip())
+
+
+def _cut_in_tag(html: str, end: int) -> Optional[tuple[str, int]]:
+    """What is wrong, and where, when ``html[:end]`` ends inside a tag or
+    right after a start tag (of an element that is not void); else ``None``."""
+    last_open = html.rfind("<", 0, end)
+    last_close = html.rfind(">", 0, end)
     if last_open > last_close:
-        return f"the body ends inside a tag: {quote(body[last_open:])}", last_open
-    if last_close < 0 or last_close != len(body) - 1:
+        return f"the body ends inside a tag: {quote(html[last_open:end])}", last_open
+    if last_close < 0 or last_close != end - 1:
         return None
-    tag = body[last_open:]
+    tag = html[last_open:end]
     match = _START_TAG.match(tag)
     if match and match[1].lower() not in VOID_TAGS and not tag.endswith("/>"):
         return f"the body ends right after {quote(tag)}", last_open
     return None
 
 
-def _closed_at_end(root: etree._Element, body: str) -> bool:
-    """Whether ``body`` ends with the end tags of exactly the elements that
-    lxml's tree has open at its end (the last element at each level, with no
-    text after it), but those whose end tag may be left out inside one
-    closed: then nothing was left open."""
+def closed_at_end(root: etree._Element, html: str, end: int) -> bool:
+    """Whether ``html[:end]`` ends with the end tags of exactly the elements
+    that lxml's tree has open at its end (the last element at each level,
+    with no text after it), but those whose end tag may be left out inside
+    one closed: then nothing was left open."""
     element = root[-1] if len(root) else None
     if element is None or element.tag != "body":
         return False
@@ -104,13 +115,13 @@ def _closed_at_end(root: etree._Element, body: str) -> bool:
             break
         if element.tag not in VOID_TAGS:
             open_at_end.append(element.tag)
-    end = _before_comments(body, len(body))
+    end = _before_comments(html, end)
     for level, tag in enumerate(open_at_end):  # read from the end: the outermost first
-        begin = body.rfind("</", 0, end)
-        if begin < 0 or _END_TAG.fullmatch(body, begin, end) is None or body[begin + 2 : end - 1].strip().lower() != tag:
+        begin = html.rfind("</", 0, end)
+        if begin < 0 or _END_TAG.fullmatch(html, begin, end) is None or html[begin + 2 : end - 1].strip().lower() != tag:
             # The end tag of the element around closed one whose end tag may be left out (<div><p>x</div>).
             return level > 0 and tag in _OPTIONAL_END_TAGS
-        end = _before_comments(body, begin)
+        end = _before_comments(html, begin)
     return True
 
 
