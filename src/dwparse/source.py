@@ -46,11 +46,15 @@ def quote(fragment: str) -> str:
 class Source:
     """The text being parsed and the problems found in it."""
 
-    __slots__ = ("original", "text", "blank", "problems", "_kept_before", "_removed_through")
+    __slots__ = ("original", "text", "utf8", "blank", "problems", "_kept_before", "_removed_through")
 
-    def __init__(self, original: str, text: str, removed: list[tuple[int, int]]) -> None:
+    def __init__(
+        self, original: str, text: str, removed: list[tuple[int, int]], utf8: Optional[bytes] = None
+    ) -> None:
         self.original = original
         self.text = text
+        #: ``text`` in UTF-8 when the input gave it at no cost (for lxml), else ``None``.
+        self.utf8 = utf8
         #: Nothing but whitespace (checked once, without copying the text).
         self.blank = not text or text.isspace()
         self.problems: list[Problem] = []
@@ -69,17 +73,21 @@ class Source:
     def from_input(cls, data: Union[str, bytes]) -> Source:
         """Decode and clean ``data``, reporting what had to change."""
         pending: list[tuple[str, str, int]] = []
-        decoded = isinstance(data, bytes)
+        utf8: Optional[bytes] = None
         if isinstance(data, bytes):
-            original = _decode(data, pending)
+            original, utf8 = _decode(data, pending)
         elif isinstance(data, str):
             original = data[1:] if data.startswith(_BOM) else data
+            try:  # (a lone surrogate cannot be encoded: it is replaced below)
+                utf8 = original.encode("utf-8")
+            except UnicodeEncodeError:
+                pass
         else:
             raise TypeError(f"parse() takes str or bytes, not {type(data).__name__}")
         if "\r" in original:  # CR-only line ends count as line ends (same length: offsets stay)
-            original = _LONE_CR.sub("\n", original)
-        if _all_read(original, decoded=decoded):
-            source = cls(original, original, [])
+            original, utf8 = _LONE_CR.sub("\n", original), None
+        if (utf8 is not None or isinstance(data, bytes)) and _all_read(original):
+            source = cls(original, original, [], utf8)
         else:
             source = _clean(original, pending)
         for code, message, offset in pending:
@@ -119,19 +127,13 @@ class Source:
         return tuple(sorted(self.problems, key=_problem_key))
 
 
-def _all_read(text: str, *, decoded: bool) -> bool:
-    """Whether ``text`` holds none of :data:`_BAD_CHARS`, told by a few
-    passes in C (the regex reads each character in turn, several times
-    slower): a lone surrogate makes a ``str`` unencodable (UTF-8 decoding
-    gives none: ``decoded``); of the other characters, the controls and the
-    non-characters are the ones Latin-1 holds but does not show, and U+FFFE, U+FFFF."""
+def _all_read(text: str) -> bool:
+    """Whether ``text``, which holds no lone surrogate, holds none of the
+    other :data:`_BAD_CHARS`, told by a few passes in C (the regex reads
+    each character in turn, several times slower): the controls are the
+    characters Latin-1 holds but does not show; then U+FFFE and U+FFFF."""
     if "\ufffe" in text or "\uffff" in text:
         return False
-    if not decoded:
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError:
-            return False
     return not text.encode("latin-1", "ignore").translate(None, _SHOWN_LATIN1)
 
 
@@ -156,16 +158,18 @@ def _problem_key(problem: Problem) -> tuple[int, int]:
     return problem.line, problem.column
 
 
-def _decode(data: bytes, pending: list[tuple[str, str, int]]) -> str:
+def _decode(data: bytes, pending: list[tuple[str, str, int]]) -> tuple[str, Optional[bytes]]:
+    """The text of ``data`` (BOM left out), and its UTF-8 bytes when they
+    are ``data``'s (else ``None``)."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        text = _decode_by_part(data, error, pending)
+        return _decode_by_part(data, error, pending), None
     if text.startswith(_BOM):
-        text = text[1:]
-    return text
+        return text[1:], None
+    return text, data
 
 
 def _decode_by_part(data: bytes, error: UnicodeDecodeError, pending: list[tuple[str, str, int]]) -> str:

@@ -61,6 +61,7 @@ def parse_nodes(source: Source, html: str, start: int) -> list[Node]:
 #: continue (it starts with a private-use character), which lands at the end
 #: of the body's last node only when the body left nothing open.
 _END_MARK = "\ue000dwparse-end"
+_END_MARK_UTF8 = _END_MARK.encode("utf-8")
 # Tags that may hold 2 * MAX_ATTRIBUTES characters: a necessary condition of _LONG_TAG, searched faster.
 _MAY_BE_LONG_TAG = re.compile(r"<[^>]{%d}" % (2 * MAX_ATTRIBUTES))
 # lxml's errors that a body without other damage may hold: an end tag that
@@ -92,7 +93,13 @@ def _parse_undamaged(source: Source, html: str, start: int) -> Optional[etree._E
     ):
         return None
     try:
-        root, parser, byte_columns = _lxml_parse(html + _END_MARK)
+        if source.utf8 is not None and len(source.text) - start == len(html):  # html is the text's end
+            # The input's own UTF-8 (else lxml would encode the text again).
+            begin = len(source.text[:start].encode("utf-8"))
+            parser = _parser(encoding="utf-8")
+            root, byte_columns = etree.fromstring(source.utf8[begin:] + _END_MARK_UTF8, parser), True
+        else:
+            root, parser, byte_columns = _lxml_parse(html + _END_MARK)
     except (etree.LxmlError, ValueError):
         return None
     errors = parser.error_log
