@@ -27,6 +27,11 @@ LEAVES = [
     '<img src="https://static.dw.com/image/1_303.jpg">', "<p></p>", '<div class="placeholder-image"></div>',
     "<p>©2024年德国之声</p>", "<div>获取更多RSS：</div>", '<div class="embed"></div>', "<iframe></iframe>",
     "<p>（法新社）</p>", "<h3>小标题</h3>", "<ul></ul>", "<blockquote>引文</blockquote>",
+    # Elements with children, their own first text blank or not (BLANK_TEXT).
+    "<p>文字<strong>相关图集：标题</strong></p>", "<p><strong>相关图集：标题</strong></p>", '<p>文字<img src="a.jpg"></p>',
+    '<p> <img src="a.jpg"></p>', '<p>\u3000<img src="a.jpg"></p>', '<p>\u00a0<img src="a.jpg"></p>',
+    '<p>文<strong><span data-type="IMAGE" data-id="1"></span><p>题</p></strong></p>',
+    '<p><strong><span data-type="IMAGE" data-id="1"></span><p>题</p></strong></p>',
 ]  # fmt: skip
 
 
@@ -34,6 +39,7 @@ def _both(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[dwparse.Article, 
     fast = dwparse.parse(text)
     with monkeypatch.context() as patched:
         patched.setattr(rules, "_BY_LEAF", rules._BY_TAG)
+        patched.setattr(rules, "_BY_TEXT", rules._BY_TAG)
         every = dwparse.parse(text)
     return fast, every
 
@@ -53,6 +59,7 @@ def test_files_are_read_as_every_rule_would(monkeypatch: pytest.MonkeyPatch) -> 
 
 def test_the_shortcut_skips_rules() -> None:
     assert len(rules._BY_LEAF["p"]) < len(rules._BY_TAG["p"])
+    assert len(rules._BY_TEXT["p"]) < len(rules._BY_TAG["p"])
 
 
 # -- the paragraph kinds: a paragraph showing none of what the rows declare is not offered to them

@@ -16,13 +16,15 @@ from dwparse.captions import image_from_src
 from dwparse.format import COLONS, GALLERY_LABEL, GALLERY_LABELS, STRONG_TAGS
 from dwparse.model import Gallery, GalleryItem
 
-__all__ = ["GIVES", "LEAVES", "TAGS", "is_picture", "read", "read_pictures", "starts_with_label", "title_of"]
+__all__ = ["BLANK_TEXT", "GIVES", "LEAVES", "TAGS", "is_picture", "read", "read_pictures", "starts_with_label", "title_of"]
 
 TAGS = ("h2", "h3", "h4", "div", "p")
 #: Picture <div>s hold an image, a gallery <p> a bold element: only a heading
 #: without element children may be one.
 LEAVES = ("h2", "h3", "h4")
 GIVES = (Gallery,)
+#: Only a whole-bold ``<p>`` is one: its first text is blank.
+BLANK_TEXT = ("p",)
 _LABEL_STARTS = tuple(GALLERY_LABELS.values())
 _LABEL_LENGTH = max(len(label) for label in _LABEL_STARTS)
 _LABEL_FIRSTS = tuple({label[0] for label in _LABEL_STARTS})

@@ -14,13 +14,15 @@ from dwparse.captions import image_source, split_caption
 from dwparse.format import STRONG_TAGS
 from dwparse.model import Heading, Image, ImageBlock
 
-__all__ = ["GIVES", "LEAVES", "TAGS", "captioned", "is_caption_div", "is_image", "read"]
+__all__ = ["BLANK_TEXT", "GIVES", "LEAVES", "TAGS", "captioned", "is_caption_div", "is_image", "read"]
 
 TAGS = ("img", "div", "p")
 #: A placeholder <div> or an image's <p> holds an <img>, a bold placeholder a
 #: <strong>: of the elements without element children, only an <img> is one.
 LEAVES = ("img",)
 GIVES = (ImageBlock, Heading)
+#: A ``<p>`` holding an image, or a bold placeholder, holds no text before it.
+BLANK_TEXT = ("p",)
 
 
 def is_image(node: Node) -> TypeGuard[etree._Element]:

@@ -48,6 +48,10 @@ class Rule(NamedTuple):
     #: most ``<p>``); ``None``: all of ``tags``. The dispatcher does not ask
     #: a rule for a leaf it cannot take.
     leaves: Optional[tuple[str, ...]] = None
+    #: The tags it reads only in an element whose own first text is blank
+    #: (a ``<p>`` that is an image or all bold); the dispatcher does not ask
+    #: it for one whose text shows.
+    blank_text: tuple[str, ...] = ()
 
 
 #: At the start of the body, in order, each tried once.
@@ -60,8 +64,8 @@ OPENING: tuple[Rule, ...] = (
 RULES: tuple[Rule, ...] = (
     Rule("feed footer", notice.TAGS, notice.GIVES, notice.read),
     Rule("embed", embed.TAGS, embed.GIVES, embed.read),
-    Rule("gallery", gallery.TAGS, gallery.GIVES, gallery.read, gallery.LEAVES),
-    Rule("image", image.TAGS, image.GIVES, image.read, image.LEAVES),
+    Rule("gallery", gallery.TAGS, gallery.GIVES, gallery.read, gallery.LEAVES, gallery.BLANK_TEXT),
+    Rule("image", image.TAGS, image.GIVES, image.read, image.LEAVES, image.BLANK_TEXT),
     Rule("heading", heading.TAGS, heading.GIVES, heading.read),
     Rule("list", lists.TAGS, lists.GIVES, lists.read),
     Rule("quote", quote.TAGS, quote.GIVES, quote.read),
@@ -73,15 +77,21 @@ RULES: tuple[Rule, ...] = (
 FALLBACK = Rule("raw", (), raw.GIVES, raw.read)
 
 # The readers to ask for a node, by tag: for an element with element
-# children (and bare text), and for one without (a leaf).
+# children (and bare text), for one without (a leaf), and for one with
+# element children whose first text shows.
 _BY_TAG: dict[object, tuple[Callable[[Cursor, Any], int], ...]] = {}
 _BY_LEAF: dict[object, tuple[Callable[[Cursor, Any], int], ...]] = {}
+_BY_TEXT: dict[object, tuple[Callable[[Cursor, Any], int], ...]] = {}
 for _rule in RULES:
     for _tag in _rule.tags:
         _BY_TAG[_tag] = _BY_TAG.get(_tag, ()) + (_rule.read,)
         if _rule.leaves is None or _tag in _rule.leaves:
             _BY_LEAF[_tag] = _BY_LEAF.get(_tag, ()) + (_rule.read,)
+        if _tag not in _rule.blank_text:
+            _BY_TEXT[_tag] = _BY_TEXT.get(_tag, ()) + (_rule.read,)
 del _rule, _tag
+# The tags for which some rule needs a blank first text.
+_BLANK_TEXT_TAGS = frozenset(tag for tag, readers in _BY_TAG.items() if _BY_TEXT.get(tag, ()) != readers)
 
 
 def read_opening(cursor: Cursor) -> None:
@@ -95,8 +105,12 @@ def read_node(cursor: Cursor) -> None:
     node = cursor.nodes[cursor.pos]
     if isinstance(node, str):
         readers = _BY_TAG[TEXT]
+    elif not len(node):
+        readers = _BY_LEAF.get(node.tag, ())
+    elif (tag := node.tag) in _BLANK_TEXT_TAGS and (text := node.text) and not text.isspace():
+        readers = _BY_TEXT.get(tag, ())
     else:
-        readers = (_BY_TAG if len(node) else _BY_LEAF).get(node.tag, ())
+        readers = _BY_TAG.get(tag, ())
     for read in readers:
         consumed = read(cursor, node)
         if consumed:
