@@ -4,6 +4,7 @@ slower, plain form of the same question gives."""
 from __future__ import annotations
 
 import re
+from datetime import datetime, timezone
 from typing import Any
 
 import pytest
@@ -14,6 +15,7 @@ import dwparse
 from conftest import FIXTURES, ROOT
 from dwparse import header, names, title
 from dwparse.body.text import TextRules
+from dwparse.body.timeline import parse_time
 from dwparse.source import _BAD_CHARS, Source, _all_read
 
 
@@ -118,3 +120,24 @@ def test_files_read_as_the_general_reading(monkeypatch: pytest.MonkeyPatch) -> N
     for path in paths:
         fast, general = _both_ways(path.read_bytes().decode("utf-8", "replace"), monkeypatch)
         assert fast == general, path.name
+
+
+@given(
+    st.tuples(
+        st.integers(0, 9999), st.integers(0, 99), st.integers(0, 99), st.integers(0, 99), st.integers(0, 99),
+        st.integers(0, 99), st.none() | st.text("0123456789", min_size=1, max_size=6),
+    )
+)
+def test_the_archive_time_is_read_as_its_fields_say(fields: tuple[int, int, int, int, int, int, str | None]) -> None:
+    """``parse_time`` reads the archive's own form (``2024-07-28T11:07:48.781Z``)
+    in C where Python can: the same moment as its fields give, or ``None``
+    for a day or time that does not exist."""
+    year, month, day, hour, minute, second, fraction = fields
+    text = f"{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}" + (f".{fraction}" if fraction else "") + "Z"
+    try:
+        expected: datetime | None = datetime(
+            year, month, day, hour, minute, second, int(fraction.ljust(6, "0")) if fraction else 0, tzinfo=timezone.utc
+        )
+    except ValueError:
+        expected = None
+    assert parse_time(text) == expected

@@ -153,12 +153,12 @@ def _top_level(root: Optional[etree._Element]) -> list[Node]:
     nodes: list[Node] = []
     for part in () if root is None else root:  # None: nothing but comments and the like
         if part.tag == "body":
-            if part.text and not part.text.isspace():
-                nodes.append(part.text)
+            if (text := part.text) and not text.isspace():
+                nodes.append(text)
             for child in part:
                 nodes.append(child)
-                if child.tail and not child.tail.isspace():
-                    nodes.append(child.tail)
+                if (tail := child.tail) and not tail.isspace():  # (each text read once: lxml makes it anew)
+                    nodes.append(tail)
         else:  # <head> (its <title>, say) or <frameset>: read what they hold
             nodes.extend(part if part.tag == "head" else (part,))
     return nodes

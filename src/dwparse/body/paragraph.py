@@ -132,9 +132,9 @@ def _fed(builder: TextBuilder, group: list[Node]) -> TextBuilder:
 
 def _add(cursor: Cursor, builder: TextBuilder, element: Optional[etree._Element]) -> None:
     inlines = builder.inlines()
-    if not inlines or all(isinstance(run, TextRun) and run.text.isspace() for run in inlines):
+    text = inlines[0].text if len(inlines) == 1 else "".join([run.text for run in inlines])
+    if not inlines or (text.isspace() or not text) and all(type(run) is TextRun for run in inlines):
         return  # nothing visible: <p>&nbsp;</p>
-    text = inlines[0].text if len(inlines) == 1 else "".join(run.text for run in inlines)
     block = classify(inlines, text)
     if isinstance(block, Notice):
         _added(cursor, block, text)  # a notice's links are not the article's

@@ -122,9 +122,11 @@ class TextBuilder:
         """Add a piece of text under ``key``."""
         if not text:
             return
-        text = self.rules.normalized(text)
-        if not text:  # only control characters from character references
-            return
+        rules = self.rules
+        if rules.collapse or rules.spaces:  # (else normalized gives text as it is)
+            text = rules.normalized(text)
+            if not text:  # only control characters from character references
+                return
         if self.space and text[0] == " ":
             text = text[1:]
             if not text:
@@ -159,15 +161,16 @@ class TextBuilder:
         The common case, children that are plain inline elements without
         children of their own, is read directly; anything else by :meth:`element`.
         """
-        for child in root:
-            if len(child) or child.tag not in _SHALLOW_TAGS:
+        children = list(root)  # (each element and its tag read once)
+        tags = [child.tag for child in children]
+        for child, tag in zip(children, tags):
+            if len(child) or tag not in _SHALLOW_TAGS:
                 self.element(root)
                 return
         runs = self.runs
         text = self.text
         text(0, root.text)
-        for child in root:
-            tag = child.tag
+        for child, tag in zip(children, tags):
             if tag == "br":
                 self.newline(0)
             elif tag != "a" and tag != "span":
@@ -354,7 +357,7 @@ class TextBuilder:
             end = start + 1
             while end < count and pieces[end][0] == key:
                 end += 1
-            text = pieces[start][1] if end == start + 1 else "".join(piece[1] for piece in pieces[start:end])
+            text = pieces[start][1] if end == start + 1 else "".join([piece[1] for piece in pieces[start:end]])
             if key >= _TARGET:
                 runs.append(run_of(self.targets[key - _TARGET], text))
             elif text:
