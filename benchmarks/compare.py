@@ -13,7 +13,9 @@ machine slows them alike, and the median of each:
   floor dwparse builds on and cannot beat;
 - the dwparse job: the file's bytes to one JSON line
   (``dwparse.parse(data).to_json()``), with orjson when it is installed (the
-  ``fast`` extra), and the same job with the standard library's JSON;
+  ``fast`` extra), and the same job with the standard library's JSON; and the
+  job as the command line does it, the line written as UTF-8 bytes
+  (``to_dict()`` through ``dwparse.jsontext.dumps_bytes``, no ``str`` between);
 - the trafilatura job, what a user would otherwise write: markdown-it-py
   renders the file to HTML, ``trafilatura.bare_extraction(html,
   with_metadata=True, include_images=True, include_links=True)`` reads it, and
@@ -82,7 +84,9 @@ def measure(paths: list[Path], rounds: int) -> dict[str, list[float]]:
         finally:
             jsontext.orjson = fast
 
-    times: dict[str, list[float]] = {name: [] for name in ("dwparse", "lxml", "dwparse job", "job, std json", "trafilatura job")}
+    times: dict[str, list[float]] = {
+        name: [] for name in ("dwparse", "lxml", "dwparse job", "job, std json", "job, bytes", "trafilatura job")
+    }
     for path in paths:
         data = path.read_bytes()
         text = data.decode("utf-8")
@@ -92,6 +96,7 @@ def measure(paths: list[Path], rounds: int) -> dict[str, list[float]]:
             "lxml": lambda: lxml.html.fragments_fromstring(body),
             "dwparse job": lambda: dwparse.parse(data).to_json(),
             "job, std json": lambda: standard_job(data),
+            "job, bytes": lambda: jsontext.dumps_bytes(dwparse.parse(data).to_dict()),
             "trafilatura job": lambda: trafilatura_job(data),
         }
         samples: dict[str, list[float]] = {name: [] for name in contenders}
@@ -117,9 +122,11 @@ def report(name: str, times: dict[str, list[float]]) -> None:
     parse_ratio = medians["dwparse"] / medians["lxml"]
     job_ratio = medians["trafilatura job"] / medians["dwparse job"]
     standard_ratio = medians["trafilatura job"] / medians["job, std json"]
+    bytes_ratio = medians["trafilatura job"] / medians["job, bytes"]
     print(f"  dwparse/lxml                  {parse_ratio:6.2f}   (goal on the real files: at most 5.0)")
     print(f"  trafilatura job/dwparse job   {job_ratio:6.2f}   (goal on the real files: at least 15, orjson {jsontext.ORJSON})")
     print(f"  the same, standard json       {standard_ratio:6.2f}")
+    print(f"  the same, a line of bytes     {bytes_ratio:6.2f}   (as the command line writes it)")
 
 
 def main() -> None:

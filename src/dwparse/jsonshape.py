@@ -34,7 +34,7 @@ def to_jsonable(value: Any, leave_out: frozenset[str] = frozenset()) -> Any:
         return convert(value)
     kind = type(value)
     if attrs.has(kind):
-        convert = _CONVERTERS[(kind, leave_out)] = _converter(kind, leave_out)
+        convert = _CONVERTERS[(kind, leave_out)] = _BY_TYPE.setdefault(leave_out, {})[kind] = _converter(kind, leave_out)
         return convert(value)
     if kind is tuple:
         return [to_jsonable(item, leave_out) for item in value]
@@ -53,7 +53,13 @@ def _converter(kind: type, leave_out: frozenset[str]) -> Callable[[Any], dict[st
     items = [f"'type': {word!r}"] if word is not None else []
     items += [f"{name!r}: {_expression(hints[name], 'value.' + name)}" for name in names if name not in leave_out]
     source = "def convert(value):\n    return {" + ", ".join(items) + "}\n"
-    namespace: dict[str, Any] = {"_any": lambda item: to_jsonable(item, leave_out)}
+    by_type = _BY_TYPE.setdefault(leave_out, {})
+
+    def _any(item: Any) -> Any:  # (a converter made already, found by the type alone)
+        convert = by_type.get(type(item))
+        return convert(item) if convert is not None else to_jsonable(item, leave_out)
+
+    namespace: dict[str, Any] = {"_any": _any}
     exec(compile(source, f"<dwparse.jsonshape converter of {kind.__name__}>", "exec"), namespace)  # noqa: S102
     return namespace["convert"]  # type: ignore[no-any-return]
 
@@ -78,6 +84,8 @@ def _is_plain(hint: Any) -> bool:
 
 
 _CONVERTERS: dict[tuple[type, frozenset[str]], Callable[[Any], Any]] = {}
+# The same converters, by the names they leave out, then by class.
+_BY_TYPE: dict[frozenset[str], dict[type, Callable[[Any], Any]]] = {}
 
 
 def _shape(kind: type) -> tuple[Optional[str], tuple[str, ...]]:
