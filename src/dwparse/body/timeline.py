@@ -105,13 +105,14 @@ def read(cursor: Cursor, node: Optional[Node]) -> int:
     italic = None
     if node is not None and not isinstance(node, str) and node.tag == "div":
         italic = only_child(node, "i")
-    if node is None or isinstance(node, str) or italic is None or not _is_line_of_text(italic):
+    breaks = italic is not None and all(child.tag == "br" and not len(child) for child in italic)  # the common line
+    if node is None or isinstance(node, str) or italic is None or not (breaks or _is_line_of_text(italic)):
         if not _is_feed_item(cursor):
             cursor.source.report("date-missing", "no <div><i>TIME</i></div> at the start of the body", cursor.offset(node))
         return 0
-    if next(italic.iter("a", "span"), None) is not None:
+    if not breaks and next(italic.iter("a", "span"), None) is not None:
         cursor.plain(italic)  # lists its links and topics
-    line = read_time_line(_segments(italic, cursor.rules))
+    line = read_time_line(_segments(italic, cursor.rules, breaks))
     text = line.time_text
     if line.published_at is None:
         if text:
@@ -141,9 +142,10 @@ def _is_line_of_text(element: etree._Element) -> bool:
     return all(inner.tag in _LINE_TAGS for inner in element.iterdescendants())
 
 
-def _segments(italic: etree._Element, rules: TextRules) -> list[str]:
-    """The text of ``italic`` between its ``<br>`` elements, normalised and trimmed."""
-    if all(child.tag == "br" and not len(child) for child in italic):  # the common line: text and <br>s
+def _segments(italic: etree._Element, rules: TextRules, breaks: bool) -> list[str]:
+    """The text of ``italic`` between its ``<br>`` elements, normalised and
+    trimmed (``breaks``: it holds nothing but text and ``<br>``s)."""
+    if breaks:
         return [rules.normalized(part or "").strip() for part in (italic.text, *(child.tail for child in italic))]
     pieces: list[list[str]] = [[]]
     for event, node in etree.iterwalk(italic, events=("start", "end")):
