@@ -21,6 +21,7 @@ import dwparse
 from conftest import FIXTURES, ROOT
 from dwparse.body import html as body_html
 from families import FAMILIES
+from helpers import HEAD as HEAD_LINES
 from helpers import article, codes
 
 # Small, clean or nearly clean files to damage.
@@ -157,3 +158,16 @@ def test_checked_path_fixes(html: str, text: str | None, problems: list[str], ch
     assert codes(parsed) == problems
     if text is not None:
         assert parsed.text == text
+
+
+def test_an_error_placed_by_its_column_is_placed_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An error lxml places only by its column (here a quote holds the ``>``
+    that the search for the end tag takes for the tag's end) is at the same
+    place whether the text or its UTF-8 is parsed, by either path: libxml2
+    counts characters."""
+    text = HEAD_LINES + '<div><i>德正<br>20<p title="a>b">25-05-22T20:03:17.644Z</i></div><p>正文</p>'
+    places = {data_type: dwparse.parse(data).problems for data_type, data in (("str", text), ("bytes", text.encode()))}
+    monkeypatch.setattr(body_html, "_parse_undamaged", lambda *args: None)
+    places["checked"] = dwparse.parse(text).problems
+    assert places["str"] == places["bytes"] == places["checked"]
+    assert "html-malformed" in codes(dwparse.parse(text))

@@ -95,9 +95,10 @@ def _parse_undamaged(source: Source, html: str, start: int) -> Optional[etree._E
     try:
         if source.utf8 is not None and len(source.text) - start == len(html):  # html is the text's end
             # The input's own UTF-8 (else lxml would encode the text again).
+            # libxml2 counts the columns of its errors in characters here too.
             begin = len(source.text[:start].encode("utf-8"))
             parser = _parser(encoding="utf-8")
-            root, byte_columns = etree.fromstring(source.utf8[begin:] + _END_MARK_UTF8, parser), True
+            root, byte_columns = etree.fromstring(source.utf8[begin:] + _END_MARK_UTF8, parser), False
         else:
             root, parser, byte_columns = _lxml_parse(html + _END_MARK)
     except (etree.LxmlError, ValueError):
