@@ -25,6 +25,9 @@ def split_names(text: str) -> list[str]:
     Separators inside parentheses do not split: ``苗子（摘编、编译）`` is one name;
     a line break always does.
     """
+    if _NAME_SPLIT.search(text) is None:  # one name (the common byline)
+        name = text.strip(_BLANK)
+        return [name] if name else []
     if not any(char in text for char in OPEN_PARENS):
         parts = _NAME_SPLIT.split(text)
     else:
@@ -55,7 +58,9 @@ def clean_name(name: str) -> str:
     """A byline's name without the feed's ``null``, a label (``采访记者：``),
     notes (``（摘编）``, ``（发自香港）``, `` 综合报导``), with its inner
     whitespace collapsed; ``""`` when nothing of a name is left."""
-    name = _SPACES.sub(" ", name.strip(_BLANK))
+    name = name.strip(_BLANK)
+    if not name.isprintable() or "  " in name:  # (whitespace but single spaces is not printable)
+        name = _SPACES.sub(" ", name)
     if name == "null":
         return ""
     # (Each pattern asked only where it can match: most names hold none of these.)
