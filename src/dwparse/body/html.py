@@ -111,13 +111,16 @@ def _parse_undamaged(source: Source, html: str, start: int) -> Optional[etree._E
     body = root[-1]
     last = body[-1] if len(body) else None
     text = body.text if last is None else last.tail
-    if text is None or not text.endswith(_END_MARK) or next(body.iter(*HIDING_TAGS), None) is not None:
+    if text is None or not text.endswith(_END_MARK) or next(root.iter(*HIDING_TAGS), None) is not None:
         return None  # (a hiding element that an end tag around it closed: is it never closed?)
     text = text[: -len(_END_MARK)] or None
-    if last is None:
-        body.text = text
-    else:
-        last.tail = text
+    try:
+        if last is None:
+            body.text = text
+        else:
+            last.tail = text
+    except ValueError:  # a control character from a reference (&#1;), which lxml keeps but will not be given
+        return None
     if len(errors):
         report_html_errors(source, html, start, errors, byte_columns)
     if not closed_at_end(root, html, content_end(html)):  # (the rest of check_truncation, ends_plainly checked)
