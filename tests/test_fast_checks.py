@@ -141,3 +141,10 @@ def test_the_archive_time_is_read_as_its_fields_say(fields: tuple[int, int, int,
     except ValueError:
         expected = None
     assert parse_time(text) == expected
+
+
+def test_one_bom_is_left_out_of_str_and_bytes_alike() -> None:
+    """Found by a differential check: bytes lost two BOMs, a str one."""
+    text = "\ufeff\ufeff<!--1722165425000-->\n[t](https://www.dw.com/zh/x/a-1)\n---\n\n<p>正文</p>"
+    assert dwparse.parse(text) == dwparse.parse(text.encode("utf-8"))
+    assert dwparse.parse(text).problems == dwparse.parse(text.encode("utf-8")).problems

@@ -167,9 +167,7 @@ def _decode(data: bytes, pending: list[tuple[str, str, int]]) -> tuple[str, Opti
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         return _decode_by_part(data, error, pending), None
-    if text.startswith(_BOM):
-        return text[1:], None
-    return text, data
+    return text, data  # (one BOM is left out, as of a str: a second is text)
 
 
 def _decode_by_part(data: bytes, error: UnicodeDecodeError, pending: list[tuple[str, str, int]]) -> str:
