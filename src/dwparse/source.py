@@ -46,15 +46,24 @@ def quote(fragment: str) -> str:
 class Source:
     """The text being parsed and the problems found in it."""
 
-    __slots__ = ("original", "text", "utf8", "blank", "problems", "_kept_before", "_removed_through")
+    __slots__ = ("original", "text", "utf8", "latin1", "blank", "problems", "_kept_before", "_removed_through")
 
     def __init__(
-        self, original: str, text: str, removed: list[tuple[int, int]], utf8: Optional[bytes] = None
+        self,
+        original: str,
+        text: str,
+        removed: list[tuple[int, int]],
+        utf8: Optional[bytes] = None,
+        latin1: Optional[bytes] = None,
     ) -> None:
         self.original = original
         self.text = text
         #: ``text`` in UTF-8 when the input gave it at no cost (for lxml), else ``None``.
         self.utf8 = utf8
+        #: The characters of ``text`` that Latin-1 holds, in Latin-1, when the
+        #: check for controls made them, else ``None`` (what the body holds
+        #: besides Chinese text: spaces, references; see TextRules.for_body).
+        self.latin1 = latin1
         #: Nothing but whitespace (checked once, without copying the text).
         self.blank = not text or text.isspace()
         self.problems: list[Problem] = []
@@ -86,8 +95,9 @@ class Source:
             raise TypeError(f"parse() takes str or bytes, not {type(data).__name__}")
         if "\r" in original:  # CR-only line ends count as line ends (same length: offsets stay)
             original, utf8 = _LONE_CR.sub("\n", original), None
-        if (utf8 is not None or isinstance(data, bytes)) and _all_read(original):
-            source = cls(original, original, [], utf8)
+        latin1 = _read_latin1(original) if utf8 is not None or isinstance(data, bytes) else None
+        if latin1 is not None:
+            source = cls(original, original, [], utf8, latin1)
         else:
             source = _clean(original, pending)
         for code, message, offset in pending:
@@ -127,14 +137,22 @@ class Source:
         return tuple(sorted(self.problems, key=_problem_key))
 
 
+def _read_latin1(text: str) -> Optional[bytes]:
+    """The characters of ``text`` that Latin-1 holds, in Latin-1, if
+    ``text`` (which holds no lone surrogate) holds none of the other
+    :data:`_BAD_CHARS`, else ``None``. Told by a few passes in C (the regex
+    reads each character in turn, several times slower): the controls are
+    the characters Latin-1 holds but does not show; then U+FFFE and U+FFFF."""
+    if "\ufffe" in text or "\uffff" in text:
+        return None
+    latin1 = text.encode("latin-1", "ignore")
+    return None if latin1.translate(None, _SHOWN_LATIN1) else latin1
+
+
 def _all_read(text: str) -> bool:
     """Whether ``text``, which holds no lone surrogate, holds none of the
-    other :data:`_BAD_CHARS`, told by a few passes in C (the regex reads
-    each character in turn, several times slower): the controls are the
-    characters Latin-1 holds but does not show; then U+FFFE and U+FFFF."""
-    if "\ufffe" in text or "\uffff" in text:
-        return False
-    return not text.encode("latin-1", "ignore").translate(None, _SHOWN_LATIN1)
+    other :data:`_BAD_CHARS` (:func:`_read_latin1`)."""
+    return _read_latin1(text) is not None
 
 
 # The Latin-1 characters the parser reads (tab, line feed and carriage return,

@@ -52,7 +52,7 @@ def read_body(source: Source, start: int) -> Body:
         if not source.blank:
             source.report("body-missing", "no body after the title", len(source.text))
         return _EMPTY
-    cursor = Cursor(source, start, parse_nodes(source, html, start), TextRules.for_body(html))
+    cursor = Cursor(source, start, parse_nodes(source, html, start), TextRules.for_body(html, source.latin1))
     read_opening(cursor)
     count = len(cursor.nodes)
     while cursor.pos < count:

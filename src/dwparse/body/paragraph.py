@@ -88,7 +88,11 @@ def read(cursor: Cursor, element: etree._Element) -> int:
     else:
         inner = None
     if inner is not None:
-        text = cursor.rules.normalized(inner.text or "").strip(" ")
+        rules = cursor.rules
+        text = inner.text or ""
+        if rules.collapse or rules.spaces:  # (else normalized gives the text as it is)
+            text = rules.normalized(text)
+        text = text.strip(" ")
         if text and not text.isspace():
             runs = (TextRun(text, strong, em),)
             if _may_be_a_kind(text, STYLES[em, strong]) or (cursor.blocks and type(cursor.blocks[-1]) is Notice):
@@ -154,7 +158,9 @@ def _added(cursor: Cursor, block: Union[Block, tuple[Block, ...]], text: str) ->
     if isinstance(block, tuple):
         cursor.blocks.extend(block)
         return
-    cursor.add(follows_promotion(block, text, cursor.blocks[-1] if cursor.blocks else None))
+    if cursor.blocks and type(cursor.blocks[-1]) is Notice:  # (only a notice can be followed so)
+        block = follows_promotion(block, text, cursor.blocks[-1])
+    cursor.blocks.append(block)
 
 
 def classify(inlines: tuple[Inline, ...], text: Optional[str] = None) -> Union[Block, tuple[Block, ...]]:

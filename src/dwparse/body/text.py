@@ -61,17 +61,23 @@ class TextRules:
         self.spaces = spaces
 
     @classmethod
-    def for_body(cls, html: str) -> TextRules:
-        """The rules that fit the body ``html``."""
+    def for_body(cls, html: str, latin1: Optional[bytes] = None) -> TextRules:
+        """The rules that fit the body ``html``. ``latin1``: the characters of
+        the whole input that Latin-1 holds (``Source.latin1``), searched
+        instead of ``html`` where they can say (some ten times shorter than a
+        Chinese body; what the header and title lines add can only ask for
+        a normalisation that changes nothing)."""
         # Whitespace after the last tag is trimmed anyway, so it does not count.
         # (Searches for one character first: they are the fastest, and "!"
         # and "&" are rare in a body.)
         html = html.rstrip()
-        collapse = "\n" in html or "\t" in html or "\r" in html or "\f" in html or "  " in html
-        collapse = collapse or ("!" in html and "<![CDATA[" in html)  # its markers may be blanked out (dwparse.body.html)
-        amp = "&" in html
-        spaces = "\u00a0" in html or "\u3000" in html or (amp and "&nbsp;" in html)
-        return cls(controls=amp and "&#" in html, collapse=collapse, spaces=spaces)
+        if latin1 is None:
+            latin1 = html.encode("latin-1", "ignore")
+        collapse = "\n" in html or b"\t" in latin1 or b"\r" in latin1 or b"\f" in latin1 or b"  " in latin1
+        collapse = collapse or (b"!" in latin1 and b"<![CDATA[" in latin1)  # its markers may be blanked out (dwparse.body.html)
+        amp = b"&" in latin1
+        spaces = b"\xa0" in latin1 or "\u3000" in html or (amp and b"&nbsp;" in latin1)
+        return cls(controls=amp and b"&#" in latin1, collapse=collapse, spaces=spaces)
 
     def normalized(self, text: str) -> str:
         """``text`` with controls removed and whitespace collapsed, as needed."""
