@@ -68,6 +68,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from itertools import accumulate
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 _HANZI = (
@@ -592,26 +593,14 @@ def generate_corpus(
     return files
 
 
-def generate(
-    count: int,
-    folder: Path | str,
-    seed: int = 1,
-    *,
-    damaged: float = 0,
-    rearchived: int = 0,
-    skew: bool | float = False,
-    suffix: str = ".md",
-) -> list[Path]:
+def generate(count: int, folder: Path | str, seed: int = 1, **options: Any) -> list[Path]:
     """Write ``count`` files into ``folder``; the same seed gives the same files.
 
-    The keywords add re-archived copies and damaged files, skew the draws and
-    change the names' suffix (see :func:`generate_corpus`); the paths come
-    back in the order written: clean, re-archived, damaged.
+    The keywords (``damaged``, ``rearchived``, ``skew``, ``suffix``) are
+    :func:`generate_corpus`'s; the paths come back in the order written:
+    clean, re-archived, damaged.
     """
-    files = generate_corpus(
-        count, folder, seed, damaged=damaged, rearchived=rearchived, skew=skew, suffix=suffix
-    )
-    return [file.path for file in files]
+    return [file.path for file in generate_corpus(count, folder, seed, **options)]
 
 
 def _damaged_argument(text: str) -> int | float:

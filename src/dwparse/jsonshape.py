@@ -29,12 +29,13 @@ def to_jsonable(value: Any, leave_out: frozenset[str] = frozenset()) -> Any:
     Each attrs class is converted by a function written for it from its
     fields, once (:func:`_converter`).
     """
-    convert = _CONVERTERS.get((type(value), leave_out))
+    kind = type(value)
+    by_type = _CONVERTERS.get(leave_out)
+    convert = by_type.get(kind) if by_type is not None else None
     if convert is not None:
         return convert(value)
-    kind = type(value)
     if attrs.has(kind):
-        convert = _CONVERTERS[(kind, leave_out)] = _BY_TYPE.setdefault(leave_out, {})[kind] = _converter(kind, leave_out)
+        convert = _CONVERTERS.setdefault(leave_out, {})[kind] = _converter(kind, leave_out)
         return convert(value)
     if kind is tuple:
         return [to_jsonable(item, leave_out) for item in value]
@@ -53,7 +54,7 @@ def _converter(kind: type, leave_out: frozenset[str]) -> Callable[[Any], dict[st
     items = [f"'type': {word!r}"] if word is not None else []
     items += [f"{name!r}: {_expression(hints[name], 'value.' + name)}" for name in names if name not in leave_out]
     source = "def convert(value):\n    return {" + ", ".join(items) + "}\n"
-    by_type = _BY_TYPE.setdefault(leave_out, {})
+    by_type = _CONVERTERS.setdefault(leave_out, {})
 
     def _any(item: Any) -> Any:  # (a converter made already, found by the type alone)
         convert = by_type.get(type(item))
@@ -83,9 +84,8 @@ def _is_plain(hint: Any) -> bool:
     return hint in (str, int, bool) or typing.get_origin(hint) is Literal
 
 
-_CONVERTERS: dict[tuple[type, frozenset[str]], Callable[[Any], Any]] = {}
-# The same converters, by the names they leave out, then by class.
-_BY_TYPE: dict[frozenset[str], dict[type, Callable[[Any], Any]]] = {}
+# The converters made, by the field names they leave out, then by class.
+_CONVERTERS: dict[frozenset[str], dict[type, Callable[[Any], Any]]] = {}
 
 
 def _shape(kind: type) -> tuple[Optional[str], tuple[str, ...]]:

@@ -20,8 +20,7 @@ __all__ = ["Source", "line_bounds", "quote"]
 
 # Characters the parser never reads: C0 controls but tab, LF and CR; DEL and C1
 # controls (removed); lone surrogates and the non-characters U+FFFE, U+FFFF
-# (replaced by U+FFFD). One character class: the clean case is one search.
-_BAD_CHARS = re.compile(f"[{CONTROLS}\x0c\ud800-\udfff\ufffe\uffff]")
+# (replaced by U+FFFD). Whether a text holds any: _read_latin1.
 _REPLACED = re.compile("[\ud800-\udfff\ufffe\uffff]")
 _REMOVED_RUN = re.compile(f"[{CONTROLS}\x0c]+")
 _BOM = "\ufeff"
@@ -140,19 +139,14 @@ class Source:
 def _read_latin1(text: str) -> Optional[bytes]:
     """The characters of ``text`` that Latin-1 holds, in Latin-1, if
     ``text`` (which holds no lone surrogate) holds none of the other
-    :data:`_BAD_CHARS`, else ``None``. Told by a few passes in C (the regex
+    characters the parser never reads (:data:`_REPLACED`,
+    :data:`_REMOVED_RUN`), else ``None``. Told by a few passes in C (a regex
     reads each character in turn, several times slower): the controls are
     the characters Latin-1 holds but does not show; then U+FFFE and U+FFFF."""
     if "\ufffe" in text or "\uffff" in text:
         return None
     latin1 = text.encode("latin-1", "ignore")
     return None if latin1.translate(None, _SHOWN_LATIN1) else latin1
-
-
-def _all_read(text: str) -> bool:
-    """Whether ``text``, which holds no lone surrogate, holds none of the
-    other :data:`_BAD_CHARS` (:func:`_read_latin1`)."""
-    return _read_latin1(text) is not None
 
 
 # The Latin-1 characters the parser reads (tab, line feed and carriage return,

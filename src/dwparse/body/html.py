@@ -85,22 +85,21 @@ def _parse_undamaged(source: Source, html: str, start: int) -> Optional[etree._E
     section, a body whose end a mark would not show cut (``<p>a</p><``), the
     last quote of a kind opening a value (which lxml may read as closing one).
     """
+    end = content_end(html)
     if (
         _MAY_BE_LONG_TAG.search(html) is not None
         or ("!" in html and "<![CDATA[" in html)
-        or not ends_plainly(html)
+        or not ends_plainly(html, end)
         or unclosed_quote(html) is not None
     ):
         return None
+    if source.utf8 is not None and len(source.text) - start == len(html):  # html is the text's end
+        # The input's own UTF-8 (else lxml would encode the text again).
+        marked: Union[str, bytes] = source.utf8[len(source.text[:start].encode("utf-8")) :] + _END_MARK_UTF8
+    else:
+        marked = html + _END_MARK
     try:
-        if source.utf8 is not None and len(source.text) - start == len(html):  # html is the text's end
-            # The input's own UTF-8 (else lxml would encode the text again).
-            # libxml2 counts the columns of its errors in characters here too.
-            begin = len(source.text[:start].encode("utf-8"))
-            parser = _parser(encoding="utf-8")
-            root, byte_columns = etree.fromstring(source.utf8[begin:] + _END_MARK_UTF8, parser), False
-        else:
-            root, parser, byte_columns = _lxml_parse(html + _END_MARK)
+        root, parser, byte_columns = _lxml_parse(marked)
     except (etree.LxmlError, ValueError):
         return None
     errors = parser.error_log
@@ -123,7 +122,7 @@ def _parse_undamaged(source: Source, html: str, start: int) -> Optional[etree._E
         return None
     if len(errors):
         report_html_errors(source, html, start, errors, byte_columns)
-    if not closed_at_end(root, html, content_end(html)):  # (the rest of check_truncation, ends_plainly checked)
+    if not closed_at_end(root, html, end):  # (the rest of check_truncation, ends_plainly checked)
         check_truncation(source, html, start, root)
     return root
 
@@ -241,10 +240,13 @@ def _parse_html(source: Source, html: str, start: int) -> Optional[etree._Elemen
     return root
 
 
-def _lxml_parse(html: str) -> tuple[Optional[etree._Element], etree.HTMLParser, bool]:
-    """lxml's tree of ``html``, the parser (for its errors), and whether error
-    columns count bytes (an XML declaration naming an encoding makes lxml
-    refuse text, so the UTF-8 bytes are parsed)."""
+def _lxml_parse(html: Union[str, bytes]) -> tuple[Optional[etree._Element], etree.HTMLParser, bool]:
+    """lxml's tree of ``html`` (text, or UTF-8), the parser (for its errors),
+    and whether error columns count bytes (an XML declaration naming an
+    encoding makes lxml refuse text, so the UTF-8 bytes are parsed)."""
+    if isinstance(html, bytes):  # libxml2 counts the columns of UTF-8 given as such in characters
+        parser = _parser(encoding="utf-8")
+        return etree.fromstring(html, parser), parser, False
     try:
         parser = _parser()
         return etree.fromstring(html, parser), parser, False

@@ -88,10 +88,9 @@ def read(cursor: Cursor, element: etree._Element) -> int:
     else:
         inner = None
     if inner is not None:
-        rules = cursor.rules
         text = inner.text or ""
-        if rules.collapse or rules.spaces:  # (else normalized gives the text as it is)
-            text = rules.normalized(text)
+        if cursor.rules.changes:
+            text = cursor.rules.normalized(text)
         text = text.strip(" ")
         if text and not text.isspace():
             runs = (TextRun(text, strong, em),)

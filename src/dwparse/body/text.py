@@ -50,15 +50,17 @@ class TextRules:
     text may hold whitespace to collapse; when false (a one-line body without
     double spaces, the common case) text is taken as it is. ``spaces``: the
     body holds no-break or ideographic spaces (or ``&nbsp;``): a text that
-    holds one is collapsed even so.
+    holds one is collapsed even so. ``changes``: any of them, else
+    :meth:`normalized` gives every text as it is (and need not be asked).
     """
 
-    __slots__ = ("controls", "collapse", "spaces")
+    __slots__ = ("controls", "collapse", "spaces", "changes")
 
     def __init__(self, *, controls: bool = True, collapse: bool = True, spaces: bool = True) -> None:
         self.controls = controls
         self.collapse = collapse or controls
         self.spaces = spaces
+        self.changes = self.collapse or spaces
 
     @classmethod
     def for_body(cls, html: str, latin1: Optional[bytes] = None) -> TextRules:
@@ -129,7 +131,7 @@ class TextBuilder:
         if not text:
             return
         rules = self.rules
-        if rules.collapse or rules.spaces:  # (else normalized gives text as it is)
+        if rules.changes:
             text = rules.normalized(text)
             if not text:  # only control characters from character references
                 return

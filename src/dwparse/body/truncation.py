@@ -63,11 +63,10 @@ def check_truncation(source: Source, html: str, start: int, root: Optional[etree
         )
 
 
-def ends_plainly(html: str) -> bool:
-    """Whether ``html`` ends, spaces left out, in neither a comment nor a
-    tag cut off or just opened: then only an element left open can make
-    :func:`check_truncation` report it, which a parse can tell."""
-    end = content_end(html)
+def ends_plainly(html: str, end: int) -> bool:
+    """Whether ``html[:end]`` (``end``: :func:`content_end`) ends in neither a
+    comment nor a tag cut off or just opened: then only an element left open
+    can make :func:`check_truncation` report it, which a parse can tell."""
     return not html.endswith("-->", 0, end) and _cut_in_tag(html, end) is None
 
 
